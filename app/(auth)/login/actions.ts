@@ -1,0 +1,29 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { findUserByEmail } from "@/db/queries/users";
+import { clientAddress, startSession } from "@/lib/auth/current-user";
+import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { type AuthFormState, firstFieldErrors, loginSchema, safeNextPath } from "@/lib/auth/schemas";
+import { loginRetryAfterSeconds, noteLoginFailure } from "@/lib/auth/throttle";
+
+export async function signIn(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const parsed = loginSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  const typedEmail = String(formData.get("email") ?? "").slice(0, 254);
+  if (!parsed.success) return { fieldErrors: firstFieldErrors(parsed.error), email: typedEmail };
+
+  const { email, password } = parsed.data;
+  const address = await clientAddress();
+  const wait = loginRetryAfterSeconds(address, email, Date.now());
+  if (wait > 0) return { formError: "login.throttled", retryAfterSeconds: wait, email };
+
+  const user = findUserByEmail(email);
+  // Verify against a dummy hash for unknown e-mails so the timing doesn't reveal which accounts exist.
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  if (!user || !ok) {
+    noteLoginFailure(address, email, Date.now());
+    return { formError: "login.invalid", email };
+  }
+  await startSession(user.id);
+  redirect(safeNextPath(formData.get("next")));
+}

@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import { DestinationEditor } from "@/components/destinations/destination-editor";
+import { requireUser } from "@/lib/auth/current-user";
+import { isMessengerId, MESSENGER_IDS } from "@/lib/messengers/ids";
+
+export default async function NewAlertPage({ searchParams }: { searchParams: Promise<{ messenger?: string }> }) {
+  await requireUser();
+  const [t, { messenger }] = await Promise.all([getTranslations(), searchParams]);
+  if (isMessengerId(messenger)) {
+    return <DestinationEditor messenger={messenger} title={t("form.newTitle", { messenger: t(`messengers.${messenger}.name`) })} />;
+  }
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t("picker.title")}</h1>
+          <p className="lead">{t("picker.lead")}</p>
+        </div>
+      </div>
+      <ul className="picker" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        {MESSENGER_IDS.map((id) => (
+          <li key={id}>
+            <a className="card" href={`/settings/integrations/alerts/new?messenger=${id}`}>
+              {t(`messengers.${id}.name`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

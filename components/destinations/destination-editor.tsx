@@ -1,0 +1,29 @@
+import { getTranslations } from "next-intl/server";
+import type { DestinationView } from "@/lib/destinations/view";
+import { allowLoopbackWebhooks } from "@/lib/env";
+import type { MessengerId } from "@/lib/messengers/ids";
+import { DestinationForm } from "./destination-form";
+import { SetupGuide } from "./setup-guide";
+
+/** The messenger's form with its setup guide beside it. */
+export async function DestinationEditor(props: { messenger: MessengerId; saved?: DestinationView; title: string }) {
+  const t = await getTranslations("common");
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p style={{ margin: "0 0 6px" }}>
+            <a href="/settings/integrations/alerts">← {t("back")}</a>
+          </p>
+          <h1>{props.title}</h1>
+        </div>
+      </div>
+      <div className="editor">
+        <section className="card">
+          <DestinationForm messenger={props.messenger} saved={props.saved} allowLoopback={allowLoopbackWebhooks()} />
+        </section>
+        <SetupGuide messenger={props.messenger} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { getTranslations } from "next-intl/server";
+import type { DestinationView } from "@/lib/destinations/view";
+import { EnabledSwitch } from "./enabled-switch";
+
+export async function DestinationList({ destinations }: { destinations: DestinationView[] }) {
+  const t = await getTranslations();
+  if (destinations.length === 0) {
+    return (
+      <section className="card empty">
+        <h2>{t("destinations.emptyTitle")}</h2>
+        <p>{t("destinations.emptyBody")}</p>
+        <p>{t("destinations.emptySteps")}</p>
+        <a className="btn btn-primary" href="/settings/integrations/alerts/new">
+          {t("destinations.add")}
+        </a>
+      </section>
+    );
+  }
+  return (
+    <div className="card" style={{ overflowX: "auto" }}>
+      <table className="list">
+        <caption className="visually-hidden">{t("destinations.count", { count: destinations.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("destinations.columns.messenger")}</th>
+            <th scope="col">{t("destinations.columns.name")}</th>
+            <th scope="col">{t("destinations.columns.url")}</th>
+            <th scope="col">{t("destinations.columns.target")}</th>
+            <th scope="col">{t("destinations.columns.enabled")}</th>
+            <th scope="col">{t("destinations.columns.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {destinations.map((d) => (
+            <tr key={d.id} data-testid="destination-row">
+              <td>
+                <span className={`badge badge-${d.messenger}`}>{t(`messengers.${d.messenger}.name`)}</span>
+              </td>
+              <td>{d.name}</td>
+              <td className="masked">{d.maskedUrl}</td>
+              <td>{d.topic ?? d.channel ?? <span className="hint">{t("destinations.noTarget")}</span>}</td>
+              <td>
+                <EnabledSwitch id={d.id} name={d.name} enabled={d.enabled} />
+              </td>
+              <td>
+                <a className="btn" href={`/settings/integrations/alerts/${d.id}`} aria-label={`${t("common.edit")}: ${d.name}`}>
+                  {t("common.edit")}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { databasePath } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+// process.cwd(), not __dirname: Next bundles server code into .next, but runs from the app root.
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+/** Opens (creating if needed) a database file and brings it to the latest migration. */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return db;
+}
+
+// One connection per process; kept on globalThis so dev-mode reloads don't open another.
+const holder = globalThis as unknown as { __alimiDb?: Db };
+
+export function getDb(): Db {
+  holder.__alimiDb ??= openDatabase(databasePath());
+  return holder.__alimiDb;
+}
+
+/** Tests swap in their own database (a temp file or :memory: with the real migrations). */
+export function setDbForTests(db: Db | undefined): void {
+  holder.__alimiDb = db;
+}

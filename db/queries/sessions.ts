@@ -1,0 +1,29 @@
+import { and, eq, gt, lt } from "drizzle-orm";
+import { getDb } from "../client";
+import { sessions, users } from "../schema";
+
+export function insertSession(tokenHash: string, userId: number, expiresAt: number) {
+  getDb().insert(sessions).values({ tokenHash, userId, expiresAt }).run();
+}
+
+/** The signed-in user for a token hash, if the session exists and has not expired. */
+export function findLiveSession(tokenHash: string, now: number) {
+  return getDb()
+    .select({ userId: users.id, email: users.email, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+    .get();
+}
+
+export function extendSession(tokenHash: string, expiresAt: number) {
+  getDb().update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash)).run();
+}
+
+export function deleteSession(tokenHash: string) {
+  getDb().delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+}
+
+export function deleteExpiredSessions(now: number) {
+  getDb().delete(sessions).where(lt(sessions.expiresAt, now)).run();
+}

@@ -1,0 +1,40 @@
+import { count, eq } from "drizzle-orm";
+import { getDb } from "../client";
+import { users } from "../schema";
+
+export function countUsers(): number {
+  return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
+}
+
+export function findUserByEmail(email: string) {
+  return getDb().select().from(users).where(eq(users.email, email.toLowerCase())).get();
+}
+
+export function findUserById(id: number) {
+  return getDb().select({ id: users.id, email: users.email }).from(users).where(eq(users.id, id)).get();
+}
+
+export function insertUser(email: string, passwordHash: string) {
+  return getDb()
+    .insert(users)
+    .values({ email: email.toLowerCase(), passwordHash })
+    .returning({ id: users.id, email: users.email })
+    .get();
+}
+
+/**
+ * Creates the first admin only while none exists, atomically, so two racing first-run
+ * submissions (or a first-run page and ADMIN_EMAIL at start) cannot create two.
+ */
+export function insertFirstUser(email: string, passwordHash: string) {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const existing = tx.select({ n: count() }).from(users).get()?.n ?? 0;
+    if (existing > 0) return null;
+    return tx
+      .insert(users)
+      .values({ email: email.toLowerCase(), passwordHash })
+      .returning({ id: users.id, email: users.email })
+      .get();
+  });
+}

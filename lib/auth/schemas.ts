@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+// Messages are keys under "auth.errors.*"; shared by the forms and their server actions.
+export const MIN_PASSWORD_LENGTH = 10;
+
+const email = z.string().trim().toLowerCase().max(254, "emailInvalid").pipe(z.email("emailInvalid"));
+
+export const loginSchema = z.object({
+  email,
+  password: z.string().min(1, "passwordRequired").max(200, "passwordTooLong"),
+});
+
+export const setupSchema = z
+  .object({
+    email,
+    password: z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(200, "passwordTooLong"),
+    passwordConfirm: z.string(),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "passwordMismatch" });
+
+export type AuthFormState = {
+  /** key under auth.* for a message about the whole form */
+  formError?: string;
+  retryAfterSeconds?: number;
+  fieldErrors?: Partial<Record<"email" | "password" | "passwordConfirm", string>>;
+  email?: string;
+};
+
+export function firstFieldErrors(error: z.ZodError): AuthFormState["fieldErrors"] {
+  const flat = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+  return Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, v?.[0]])) as AuthFormState["fieldErrors"];
+}
+
+/** Only same-site paths, so a crafted ?next= cannot send a signed-in admin elsewhere. */
+export function safeNextPath(value: unknown): string {
+  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/settings/integrations/alerts";
+}

@@ -1,0 +1,25 @@
+import type { DestinationRow } from "@/db/queries/destinations";
+import { maskWebhookUrl } from "@/lib/messengers/webhook-url";
+
+/** What the browser may see of a destination: everything but the whole webhook URL. */
+export interface DestinationView {
+  id: string;
+  messenger: DestinationRow["messenger"];
+  name: string;
+  maskedUrl: string;
+  channel: string | null;
+  topic: string | null;
+  enabled: boolean;
+}
+
+export function toDestinationView(row: DestinationRow): DestinationView {
+  return {
+    id: row.id,
+    messenger: row.messenger,
+    name: row.name,
+    maskedUrl: maskWebhookUrl(row.webhookUrl),
+    channel: row.channel,
+    topic: row.topic,
+    enabled: row.enabled,
+  };
+}

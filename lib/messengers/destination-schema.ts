@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { type UrlValidationOptions, type WebhookUrlRule, webhookUrlProblem } from "./webhook-url";
+
+// Messages are keys under "validation.*" in messages/*.json; the form and the server
+// action translate them, so this file stays client-safe and wording-free.
+
+export const MAX_NAME_LENGTH = 50;
+
+const baseShape = {
+  /** "" for a new destination; an existing id means "keep the saved URL unless a new one is typed" */
+  id: z.string().max(64),
+  name: z.string().trim().min(1, "name.required").max(MAX_NAME_LENGTH, "name.tooLong"),
+  webhookUrl: z.string().trim(),
+  enabled: z.boolean(),
+};
+
+export const slackChannelSchema = z
+  .string()
+  .trim()
+  .regex(/^$|^[#@]?[^\s,#@]{1,80}$/u, "channel.slack");
+
+export const mattermostChannelSchema = z
+  .string()
+  .trim()
+  .regex(/^$|^@?[a-z0-9][a-z0-9._-]{0,63}$/, "channel.mattermost");
+
+export const jandiTopicSchema = z.string().trim().min(1, "topic.required").max(80, "topic.tooLong");
+
+/**
+ * One config schema per messenger: the shared fields plus the messenger's own, and the URL
+ * checked against the messenger's rule. Used as-is by the client form and the server action.
+ */
+export function makeDestinationSchema<Extra extends z.ZodRawShape>(rule: WebhookUrlRule, extra: Extra) {
+  return (opts: UrlValidationOptions) =>
+    z.object({ ...baseShape, ...extra }).superRefine((parsed, ctx) => {
+      // The generic spread hides the base fields from TypeScript; they are always there.
+      const value = parsed as { id: string; webhookUrl: string };
+      const keepSaved = value.id !== "" && value.webhookUrl === "";
+      if (keepSaved) return;
+      const problem = webhookUrlProblem(value.webhookUrl, rule, opts);
+      if (problem) ctx.addIssue({ code: "custom", path: ["webhookUrl"], message: `url.${problem}` });
+    });
+}

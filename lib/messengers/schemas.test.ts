@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import type { MessengerId } from "./ids";
+import { configSchemas } from "./schemas";
+import { maskWebhookUrl } from "./webhook-url";
+
+const strict = { allowLoopback: false };
+
+const valid: Record<MessengerId, string[]> = {
+  slack: [
+    "https://hooks.slack.com/services/T0123ABCD/B0456EFGH/abcdEFGH1234ijklMNOP5678",
+    "https://hooks.slack-gov.com/services/T01/B02/xyz",
+    "  https://hooks.slack.com/services/T01/B02/xyz  ",
+  ],
+  mattermost: [
+    "https://chat.example.com/hooks/abcdefghijklmnopqrstuvwxyz",
+    "http://mm.intra.example:8065/hooks/0123456789abcdefghijklmnop",
+    "https://example.com/mattermost/hooks/0123456789abcdefghijklmnop",
+  ],
+  jandi: ["https://wh.jandi.com/connect-api/webhook/12345678/0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d"],
+  hiworks: [
+    "https://hooks.hiworks.com/messenger/chat/0123456789abcdef0123456789abcdef",
+    "https://hooks.hiworks.com/messenger/chat/0123456789abcdef0123456789abcdef/abc/def",
+  ],
+  agit: ["https://agit.io/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"],
+  teamroom: ["https://teamroom.nate.com/api/webhook/0a1b2c3d/AbCdEf123456"],
+};
+
+const hostile: Record<MessengerId, [string, string][]> = {
+  slack: [
+    ["http://hooks.slack.com/services/T01/B02/xyz", "url.https"],
+    ["https://hooks.slack.com.evil.example/services/T01/B02/xyz", "url.host"],
+    ["https://evil.example/hooks.slack.com/services/T01/B02/xyz", "url.host"],
+    ["https://hooks.slack.com@evil.example/services/T01/B02/xyz", "url.credentials"],
+    ["https://user:pw@hooks.slack.com/services/T01/B02/xyz", "url.credentials"],
+    ["https://hooks.slack.com:8443/services/T01/B02/xyz", "url.host"],
+    ["https://hooks.slack.com/triggers/T01/123/abc", "url.slackWorkflow"],
+    ["https://hooks.slack.com/workflows/T01/A02/123/abc", "url.slackWorkflow"],
+    ["https://hooks.slack.com/services/T01/B02", "url.path"],
+    ["https://hooks.slack.com/services/T01/B02/xyz?x=1", "url.path"],
+    ["https://hooks.slack.com/services/T01/B02/x yz", "url.invalid"],
+    ["https://hooks.slack.com/services/T01/B02/xyz\nhttps://evil.example", "url.invalid"],
+    ["hooks.slack.com/services/T01/B02/xyz", "url.invalid"],
+    ["javascript:alert(1)", "url.invalid"],
+    [`https://hooks.slack.com/services/T01/B02/${"a".repeat(2048)}`, "url.tooLong"],
+    ["", "url.required"],
+    ["   ", "url.required"],
+  ],
+  mattermost: [
+    ["ftp://chat.example.com/hooks/abcdefghijklmnopqrstuvwxyz", "url.invalid"],
+    ["https://chat.example.com/hooks/short", "url.path"],
+    ["https://chat.example.com/hooks/abcdefghijklmnopqrstuvwxyz/extra", "url.path"],
+    ["https://chat.example.com@evil.example/hooks/abcdefghijklmnopqrstuvwxyz", "url.credentials"],
+    ["https://chat.example.com/plugins/hooks", "url.path"],
+  ],
+  jandi: [
+    ["http://wh.jandi.com/connect-api/webhook/123/abc", "url.https"],
+    ["https://wh.jandi.com.evil.example/connect-api/webhook/123/abc", "url.host"],
+    ["https://jandi.com/connect-api/webhook/123/abc", "url.host"],
+    ["https://wh.jandi.com/connect-api/webhook/team/abc", "url.path"],
+    ["https://wh.jandi.com/connect-api/webhook/123", "url.path"],
+  ],
+  hiworks: [
+    ["https://hooks.hiworks.com/other/chat/abc", "url.path"],
+    ["https://hooks.hiworks.com/messenger/", "url.path"],
+    ["https://evil.example/hooks.hiworks.com/messenger/chat/abc", "url.host"],
+  ],
+  agit: [
+    ["https://agit.io/webhook/not-a-uuid", "url.path"],
+    ["https://agit.io.evil.example/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b", "url.host"],
+    ["http://agit.io/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b", "url.https"],
+  ],
+  teamroom: [
+    ["https://teamroom.nate.com/api/webhook/zzzz/abc", "url.path"],
+    ["https://nate.com/api/webhook/0a1b2c3d/abc", "url.host"],
+    ["http://teamroom.nate.com/api/webhook/0a1b2c3d/abc", "url.https"],
+  ],
+};
+
+function values(messenger: MessengerId, webhookUrl: string, id = "") {
+  return {
+    id,
+    name: "알림",
+    webhookUrl,
+    enabled: true,
+    ...(messenger === "jandi" ? { topic: "고객문의" } : {}),
+    ...(messenger === "slack" || messenger === "mattermost" ? { channel: "" } : {}),
+  };
+}
+
+function urlError(messenger: MessengerId, webhookUrl: string, opts = strict) {
+  const result = configSchemas[messenger](opts).safeParse(values(messenger, webhookUrl));
+  if (result.success) return null;
+  return result.error.issues.find((i) => i.path[0] === "webhookUrl")?.message ?? null;
+}
+
+describe("webhook URL validation", () => {
+  for (const messenger of Object.keys(valid) as MessengerId[]) {
+    it.each(valid[messenger])(`${messenger} accepts %s`, (url) => {
+      expect(urlError(messenger, url)).toBeNull();
+    });
+    it.each(hostile[messenger])(`${messenger} refuses %s`, (url, key) => {
+      expect(urlError(messenger, url)).toBe(key);
+    });
+  }
+
+  it("trims a pasted URL before saving it", () => {
+    const parsed = configSchemas.slack(strict).parse(values("slack", " https://hooks.slack.com/services/T1/B2/x \n"));
+    expect(parsed.webhookUrl).toBe("https://hooks.slack.com/services/T1/B2/x");
+  });
+
+  it("keeps the saved URL when editing with the URL field left empty", () => {
+    expect(configSchemas.agit(strict).safeParse(values("agit", "", "dest_1")).success).toBe(true);
+    expect(urlError("agit", "")).toBe("url.required");
+  });
+
+  it("accepts loopback URLs with the messenger's path shape only when allowed", () => {
+    const url = "http://127.0.0.1:4010/services/T01/B02/xyz";
+    expect(urlError("slack", url)).toBe("url.https");
+    expect(urlError("slack", url, { allowLoopback: true })).toBeNull();
+    expect(urlError("slack", "http://localhost:4010/services/T01/B02/xyz", { allowLoopback: true })).toBeNull();
+    expect(urlError("slack", "http://127.0.0.1:4010/hooks/x", { allowLoopback: true })).toBe("url.path");
+    expect(urlError("slack", "http://10.0.0.1:4010/services/T01/B02/xyz", { allowLoopback: true })).toBe("url.https");
+  });
+});
+
+describe("other fields", () => {
+  it("requires a Jandi topic", () => {
+    const result = configSchemas.jandi(strict).safeParse({ ...values("jandi", valid.jandi[0]), topic: " " });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ path: ["topic"], message: "topic.required" });
+  });
+
+  it("requires a name and bounds its length", () => {
+    const empty = configSchemas.agit(strict).safeParse({ ...values("agit", valid.agit[0]), name: "  " });
+    expect(empty.error?.issues[0].message).toBe("name.required");
+    const long = configSchemas.agit(strict).safeParse({ ...values("agit", valid.agit[0]), name: "가".repeat(51) });
+    expect(long.error?.issues[0].message).toBe("name.tooLong");
+  });
+
+  it("checks channel names in each messenger's own form", () => {
+    const slack = (channel: string) =>
+      configSchemas.slack(strict).safeParse({ ...values("slack", valid.slack[0]), channel }).success;
+    expect(slack("#cs-alerts")).toBe(true);
+    expect(slack("고객문의")).toBe(true);
+    expect(slack("two words")).toBe(false);
+    const mm = (channel: string) =>
+      configSchemas.mattermost(strict).safeParse({ ...values("mattermost", valid.mattermost[0]), channel }).success;
+    expect(mm("town-square")).toBe(true);
+    expect(mm("Town Square")).toBe(false);
+  });
+
+  it("rejects values of the wrong type instead of coercing them", () => {
+    const result = configSchemas.slack(strict).safeParse({ ...values("slack", valid.slack[0]), enabled: "yes" });
+    expect(result.success).toBe(false);
+  });
+});
+
+describe("maskWebhookUrl", () => {
+  it("keeps the host and the last four characters only", () => {
+    const masked = maskWebhookUrl("https://hooks.slack.com/services/T0123/B0456/abcdEFGHa1B2");
+    expect(masked).toBe("https://hooks.slack.com/…/…a1B2");
+    expect(masked).not.toContain("T0123");
+  });
+});

@@ -1,0 +1,69 @@
+// Webhook URL rules shared by the six messenger schemas. Runs identically in the browser
+// (react-hook-form) and on the server (server actions), so it only uses the WHATWG URL API.
+// Returns message keys (translated at the edge under "validation.url.*"), never wording.
+
+export const MAX_WEBHOOK_URL_LENGTH = 500;
+
+export interface WebhookUrlRule {
+  /** exact host names; "any" for self-hosted messengers (Mattermost) */
+  hosts: readonly string[] | "any";
+  /** whether plain http is acceptable (self-hosted only) */
+  allowHttp: boolean;
+  /** the whole pathname must match */
+  path: RegExp;
+  /** paths refused with their own explanation, checked before `path` */
+  refused?: readonly { path: RegExp; key: string }[];
+}
+
+export interface UrlValidationOptions {
+  /** ALERTS_ALLOW_LOOPBACK_WEBHOOKS=1: http://127.0.0.1:PORT or localhost with the path shape */
+  allowLoopback: boolean;
+}
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost"]);
+
+/** The message key of the first problem with `raw`, or null when it is acceptable. */
+export function webhookUrlProblem(raw: string, rule: WebhookUrlRule, opts: UrlValidationOptions): string | null {
+  const value = raw.trim();
+  if (value === "") return "required";
+  if (value.length > MAX_WEBHOOK_URL_LENGTH) return "tooLong";
+  // The URL parser silently drops tabs/newlines and encodes spaces; a pasted URL with
+  // whitespace inside is almost certainly two things glued together.
+  if (/\s/.test(value) || value.includes("\\")) return "invalid";
+
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "invalid";
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "invalid";
+  // `https://hooks.slack.com@evil.example/…` parses with evil.example as host; refuse any userinfo.
+  if (url.username !== "" || url.password !== "" || value.includes("@")) return "credentials";
+
+  const loopback = opts.allowLoopback && LOOPBACK_HOSTS.has(url.hostname) && url.protocol === "http:";
+  if (!loopback) {
+    if (url.protocol === "http:" && !rule.allowHttp) return "https";
+    if (rule.hosts !== "any") {
+      if (!rule.hosts.includes(url.hostname)) return "host";
+      if (url.port !== "") return "host";
+    }
+  }
+  if (url.search !== "" || url.hash !== "") return "path";
+  for (const refused of rule.refused ?? []) {
+    if (refused.path.test(url.pathname)) return refused.key;
+  }
+  if (!rule.path.test(url.pathname)) return "path";
+  return null;
+}
+
+/** Shown in lists: host kept (so the admin recognises it), the secret path reduced to its last 4 characters. */
+export function maskWebhookUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    const tail = url.pathname.replace(/\/+$/, "").slice(-4);
+    return `${url.protocol}//${url.host}/…/…${tail}`;
+  } catch {
+    return "…";
+  }
+}

@@ -1,0 +1,27 @@
+import { getDb } from "@/db/client";
+import { countUsers, insertFirstUser } from "@/db/queries/users";
+import { hashPassword } from "@/lib/auth/password";
+import { setupSchema } from "@/lib/auth/schemas";
+import { appBaseUrl, databasePath, initialAdmin } from "@/lib/env";
+
+/** Opens the database (applying migrations) and creates the first admin from env if asked. */
+export async function prepareServer(): Promise<void> {
+  const started = Date.now();
+  getDb();
+  console.log(`[alimi] database ready at ${databasePath()} (${Date.now() - started} ms)`);
+
+  const admin = initialAdmin();
+  if (admin && countUsers() === 0) {
+    const parsed = setupSchema.safeParse({ ...admin, passwordConfirm: admin.password });
+    if (!parsed.success) {
+      console.error("[alimi] ADMIN_EMAIL/ADMIN_PASSWORD ignored: a valid e-mail and a password of 10+ characters are needed.");
+    } else if (insertFirstUser(parsed.data.email, await hashPassword(parsed.data.password))) {
+      console.log(`[alimi] created the first admin ${parsed.data.email} from ADMIN_EMAIL`);
+    }
+  }
+  if (countUsers() === 0) {
+    console.log(`[alimi] no admin yet: open ${appBaseUrl()}/setup to create the first one.`);
+  } else {
+    console.log(`[alimi] sign in at ${appBaseUrl()}/login`);
+  }
+}

@@ -1,0 +1,47 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Two real servers on 127.0.0.1, each on its own fresh SQLite file under ./data:
+// "main" starts with ADMIN_EMAIL set (most specs); "first-run" starts with no admin at all.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const FIRST_RUN_PORT = E2E_PORT + 1;
+export const ADMIN = { email: "admin@alimi.test", password: "correct-horse-battery" };
+
+const serve = (port: number, dir: string, extraEnv: Record<string, string>) => ({
+  command: `rm -rf ${dir} && node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+  url: `http://127.0.0.1:${port}/login`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  env: { DATA_DIR: dir, NEXT_TELEMETRY_DISABLED: "1", APP_BASE_URL: `http://127.0.0.1:${port}`, ...extraEnv },
+});
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: "**/*.spec.ts",
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  use: { baseURL: `http://127.0.0.1:${E2E_PORT}`, trace: "retain-on-failure", locale: "ko-KR", timezoneId: "Asia/Seoul" },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1360, height: 860 },
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  webServer: [
+    serve(E2E_PORT, "./data/e2e-main", {
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      ALERTS_ALLOW_LOOPBACK_WEBHOOKS: "1",
+    }),
+    serve(FIRST_RUN_PORT, "./data/e2e-first-run", {}),
+  ],
+});

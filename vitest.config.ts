@@ -1,0 +1,10 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["{lib,db,messages,app,components,scripts,e2e}/**/*.test.ts"],
+    environment: "node",
+  },
+});
