@@ -1,9 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// Two real servers on 127.0.0.1, each on its own fresh SQLite file under ./data:
-// "main" starts with ADMIN_EMAIL set (most specs); "first-run" starts with no admin at all.
+// Real servers on 127.0.0.1, each on its own fresh SQLite file under ./data: "main" for the
+// console specs, "first-run" with no admin at all, "dispatch" for the API and delivery specs
+// (its retry schedule shrunk 1000×), plus the fake messenger server they deliver to.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const FIRST_RUN_PORT = E2E_PORT + 1;
+export const DISPATCH_PORT = E2E_PORT + 2;
+export const FAKE_PORT = Number(process.env.FAKE_MESSENGER_PORT ?? 4010);
 export const ADMIN = { email: "admin@alimi.test", password: "correct-horse-battery" };
 
 const serve = (port: number, dir: string, extraEnv: Record<string, string>) => ({
@@ -43,5 +46,17 @@ export default defineConfig({
       ALERTS_ALLOW_LOOPBACK_WEBHOOKS: "1",
     }),
     serve(FIRST_RUN_PORT, "./data/e2e-first-run", {}),
+    serve(DISPATCH_PORT, "./data/e2e-dispatch", {
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      ALERTS_ALLOW_LOOPBACK_WEBHOOKS: "1",
+      ALERTS_RETRY_SCALE: "0.001",
+    }),
+    {
+      command: `node_modules/.bin/tsx e2e/fake-messenger/cli.ts --port ${FAKE_PORT}`,
+      url: `http://127.0.0.1:${FAKE_PORT}/_fake/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
   ],
 });

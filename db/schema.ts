@@ -46,4 +46,106 @@ export const destinations = sqliteTable("destinations", {
   enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
   createdAt: integer("created_at").notNull().default(now),
   updatedAt: integer("updated_at").notNull().default(now),
+  /** the last 테스트 전송, shown in the list */
+  lastTestAt: integer("last_test_at"),
+  lastTestOk: integer("last_test_ok", { mode: "boolean" }),
+  lastTestStatus: integer("last_test_status"),
+  lastTestCode: text("last_test_code"),
 });
+
+/** 설정 > 앱관리 > 상담 안내: one row (id = 1) of workspace-wide alert settings. */
+export const workspaceSettings = sqliteTable("workspace_settings", {
+  id: integer("id").primaryKey(),
+  notifyMessageSubmitted: integer("notify_message_submitted", { mode: "boolean" }).notNull().default(true),
+  notifySessionWaiting: integer("notify_session_waiting", { mode: "boolean" }).notNull().default(true),
+  notifySessionAssigned: integer("notify_session_assigned", { mode: "boolean" }).notNull().default(true),
+  alertLocale: text("alert_locale", { enum: ["ko", "en"] }).notNull().default("ko"),
+  timeZone: text("time_zone").notNull().default("Asia/Seoul"),
+  updatedAt: integer("updated_at").notNull().default(now),
+});
+
+export const apiKeys = sqliteTable("api_keys", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  /** the first characters of the key, shown so admins can tell keys apart */
+  prefix: text("prefix").notNull(),
+  /** sha256 of the whole key; the key itself is shown once and never stored */
+  keyHash: text("key_hash").notNull().unique(),
+  createdAt: integer("created_at").notNull().default(now),
+  lastUsedAt: integer("last_used_at"),
+  revokedAt: integer("revoked_at"),
+});
+
+export const alerts = sqliteTable(
+  "alerts",
+  {
+    id: text("id").primaryKey(),
+    event: text("event").notNull(),
+    /** the validated InquiryAlert as JSON: what every delivery of it renders */
+    payload: text("payload").notNull(),
+    /** queued: deliveries were created; skipped: the event's 상담 안내 switch was off */
+    status: text("status", { enum: ["queued", "skipped"] }).notNull(),
+    apiKeyId: integer("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [index("alerts_created_idx").on(t.createdAt)],
+);
+
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    id: text("id").primaryKey(),
+    alertId: text("alert_id")
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+    /** kept (not cascaded) when a destination is deleted, so the log still tells what happened */
+    destinationId: text("destination_id").notNull(),
+    messenger: text("messenger", { enum: MESSENGER_IDS }).notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    /** a claimed delivery belongs to one sender until this time; a crash lets it expire */
+    leaseUntil: integer("lease_until"),
+    lastStatus: integer("last_status"),
+    lastCode: text("last_code"),
+    lastMessage: text("last_message"),
+    deliveredAt: integer("delivered_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [
+    index("deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("deliveries_alert_idx").on(t.alertId),
+  ],
+);
+
+export const deliveryAttempts = sqliteTable(
+  "delivery_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => deliveries.id, { onDelete: "cascade" }),
+    at: integer("at").notNull(),
+    outcome: text("outcome", { enum: ["delivered", "retry", "permanent"] }).notNull(),
+    httpStatus: integer("http_status"),
+    code: text("code"),
+    message: text("message"),
+    bodySnippet: text("body_snippet"),
+    latencyMs: integer("latency_ms").notNull(),
+  },
+  (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId)],
+);
+
+/** Idempotency-Key (or body id) per API key: the first answer, replayed for 24 h. */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    key: text("key").primaryKey(),
+    alertId: text("alert_id").notNull(),
+    response: text("response").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("idempotency_created_idx").on(t.createdAt)],
+);

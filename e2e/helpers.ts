@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { ADMIN } from "../playwright.config";
+import { ADMIN, FAKE_PORT } from "../playwright.config";
 
 export const ALERTS_PATH = "/settings/integrations/alerts";
 
@@ -29,3 +29,56 @@ export const MESSENGER_LABELS = {
   agit: "아지트(Agit)",
   teamroom: "팀룸(Teamroom)",
 } as const;
+
+export const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
+
+/** Webhook paths on the fake messenger server, in each messenger's real path shape. */
+export const FAKE_PATHS = {
+  slack: "/services/T0000FAKE/B0000FAKE/okSecret1",
+  mattermost: "/hooks/abcdefghijklmnopqrstuvwxyz",
+  jandi: "/connect-api/webhook/1234567/jandiToken1",
+  hiworks: "/messenger/chat/0123456789abcdef0123456789abcdef",
+  agit: "/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b",
+  teamroom: "/api/webhook/0a1b2c3d/teamroomToken1",
+} as const;
+
+export type Messenger = keyof typeof FAKE_PATHS;
+
+/** Adds a destination through the console, as an admin would. */
+export async function addDestination(
+  page: Page,
+  messenger: Messenger,
+  opts: { name: string; url: string; channel?: string; topic?: string },
+) {
+  await page.goto(`${ALERTS_PATH}/new?messenger=${messenger}`);
+  await page.getByLabel("이름").fill(opts.name);
+  await page.getByLabel("Webhook URL").fill(opts.url);
+  if (opts.channel) await page.getByLabel(/^채널/).fill(opts.channel);
+  if (messenger === "jandi") await page.getByLabel("토픽").fill(opts.topic ?? "고객문의");
+  await page.getByRole("button", { name: "저장" }).click();
+  await expect(page).toHaveURL(/saved=1$/);
+}
+
+export interface FakeRequest {
+  path: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  parsed: unknown;
+  at: number;
+}
+
+export async function fakeRequests(path?: string): Promise<FakeRequest[]> {
+  const res = await fetch(`${FAKE}/_fake/requests${path ? `?path=${encodeURIComponent(path)}` : ""}`);
+  const json = (await res.json()) as FakeRequest[] | { requests: FakeRequest[] };
+  return Array.isArray(json) ? json : json.requests;
+}
+
+export async function fakeControl(route: "script" | "mode" | "reset", body: unknown = {}) {
+  const res = await fetch(`${FAKE}/_fake/${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`fake ${route} failed: ${res.status}`);
+}

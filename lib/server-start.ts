@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { countUsers, insertFirstUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { setupSchema } from "@/lib/auth/schemas";
+import { deliveryWorker } from "@/lib/delivery/worker";
 import { appBaseUrl, databasePath, initialAdmin } from "@/lib/env";
 
 /** Opens the database (applying migrations) and creates the first admin from env if asked. */
@@ -19,6 +20,9 @@ export async function prepareServer(): Promise<void> {
       console.log(`[alimi] created the first admin ${parsed.data.email} from ADMIN_EMAIL`);
     }
   }
+  // Deliveries left unfinished by a previous run (or by a crash) resume now.
+  deliveryWorker().wake();
+
   if (countUsers() === 0) {
     console.log(`[alimi] no admin yet: open ${appBaseUrl()}/setup to create the first one.`);
   } else {

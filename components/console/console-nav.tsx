@@ -6,7 +6,14 @@ import { useTranslations } from "next-intl";
 
 // The settings menu mirrors the product: 설정 > 연동 > 추가 알림. Later pages join these groups.
 const GROUPS = [
-  { title: "integrations", links: [{ href: "/settings/integrations/alerts", label: "alerts" }] },
+  {
+    title: "integrations",
+    links: [
+      { href: "/settings/integrations/alerts", label: "alerts" },
+      { href: "/settings/api-keys", label: "apiKeys" },
+    ],
+  },
+  { title: "appManagement", links: [{ href: "/settings/app/guide", label: "guide" }] },
 ] as const;
 
 export function ConsoleNav({ variant = "sidebar" }: { variant?: "sidebar" | "breadcrumb" }) {

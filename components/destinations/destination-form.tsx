@@ -5,12 +5,14 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
 import { type Resolver, useForm } from "react-hook-form";
-import { saveDestination } from "@/app/(console)/settings/integrations/alerts/actions";
+import { saveDestination, sendTestAlert } from "@/app/(console)/settings/integrations/alerts/actions";
 import { TextField } from "@/components/ui/text-field";
+import type { TestSendResult } from "@/lib/delivery/test-send";
 import type { DestinationView } from "@/lib/destinations/view";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { type DestinationFormValues, configSchemas, messengerFields } from "@/lib/messengers/schemas";
 import { DeleteDestinationButton } from "./delete-destination-button";
+import { TestSendPanel } from "./test-send-panel";
 import { useValidationMessage } from "./use-validation-message";
 
 interface Props {
@@ -26,6 +28,8 @@ export function DestinationForm({ messenger, allowLoopback, saved }: Props) {
   const message = useValidationMessage(messenger);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [testing, startTest] = useTransition();
+  const [testResult, setTestResult] = useState<TestSendResult | null>(null);
   const fields = messengerFields[messenger];
   const schema = useMemo(() => configSchemas[messenger]({ allowLoopback }), [messenger, allowLoopback]);
 
@@ -50,10 +54,25 @@ export function DestinationForm({ messenger, allowLoopback, saved }: Props) {
         router.push("/settings/integrations/alerts?saved=1");
         return;
       }
-      for (const [field, key] of Object.entries(result.fieldErrors)) {
-        form.setError(field as keyof DestinationFormValues, { message: key });
-      }
-      setFormError(result.formError ?? null);
+      showServerErrors(result);
+    });
+  });
+
+  const showServerErrors = (result: { fieldErrors: Partial<Record<keyof DestinationFormValues, string>>; formError?: string }) => {
+    for (const [field, key] of Object.entries(result.fieldErrors)) {
+      form.setError(field as keyof DestinationFormValues, { message: key });
+    }
+    setFormError(result.formError ?? null);
+  };
+
+  // 테스트 전송 validates like 저장 (same schema) but sends instead of saving.
+  const onTest = form.handleSubmit((values) => {
+    setFormError(null);
+    setTestResult(null);
+    startTest(async () => {
+      const result = await sendTestAlert(messenger, values);
+      if (result.ok) setTestResult(result.result);
+      else showServerErrors(result);
     });
   });
 
@@ -93,12 +112,16 @@ export function DestinationForm({ messenger, allowLoopback, saved }: Props) {
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {pending ? t("common.saving") : t("form.save")}
         </button>
+        <button type="button" className="btn" onClick={onTest} disabled={testing}>
+          {testing ? t("test.sending") : t("test.send")}
+        </button>
         <a className="btn" href="/settings/integrations/alerts">
           {t("common.cancel")}
         </a>
         <span className="spacer" />
         {saved ? <DeleteDestinationButton id={saved.id} name={saved.name} /> : null}
       </div>
+      <TestSendPanel result={testResult} pending={testing} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { DestinationView } from "@/lib/destinations/view";
 import { EnabledSwitch } from "./enabled-switch";
+import { LastTest } from "./last-test";
 
 export async function DestinationList({ destinations }: { destinations: DestinationView[] }) {
   const t = await getTranslations();
@@ -26,6 +27,7 @@ export async function DestinationList({ destinations }: { destinations: Destinat
             <th scope="col">{t("destinations.columns.name")}</th>
             <th scope="col">{t("destinations.columns.url")}</th>
             <th scope="col">{t("destinations.columns.target")}</th>
+            <th scope="col">{t("test.column")}</th>
             <th scope="col">{t("destinations.columns.enabled")}</th>
             <th scope="col">{t("destinations.columns.actions")}</th>
           </tr>
@@ -39,6 +41,9 @@ export async function DestinationList({ destinations }: { destinations: Destinat
               <td>{d.name}</td>
               <td className="masked">{d.maskedUrl}</td>
               <td>{d.topic ?? d.channel ?? <span className="hint">{t("destinations.noTarget")}</span>}</td>
+              <td>
+                <LastTest result={d.lastTest} />
+              </td>
               <td>
                 <EnabledSwitch id={d.id} name={d.name} enabled={d.enabled} />
               </td>

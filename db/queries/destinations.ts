@@ -54,3 +54,11 @@ export function setDestinationEnabled(id: string, enabled: boolean): boolean {
 export function deleteDestination(id: string): boolean {
   return getDb().delete(destinations).where(eq(destinations.id, id)).run().changes > 0;
 }
+
+export function recordTestResult(id: string, result: { at: number; ok: boolean; status: number | null; code: string | null }) {
+  getDb()
+    .update(destinations)
+    .set({ lastTestAt: result.at, lastTestOk: result.ok, lastTestStatus: result.status, lastTestCode: result.code })
+    .where(eq(destinations.id, id))
+    .run();
+}

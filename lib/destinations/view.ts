@@ -10,6 +10,7 @@ export interface DestinationView {
   channel: string | null;
   topic: string | null;
   enabled: boolean;
+  lastTest: { at: number; ok: boolean; status: number | null; code: string | null } | null;
 }
 
 export function toDestinationView(row: DestinationRow): DestinationView {
@@ -21,5 +22,9 @@ export function toDestinationView(row: DestinationRow): DestinationView {
     channel: row.channel,
     topic: row.topic,
     enabled: row.enabled,
+    lastTest:
+      row.lastTestAt === null
+        ? null
+        : { at: row.lastTestAt, ok: row.lastTestOk ?? false, status: row.lastTestStatus, code: row.lastTestCode },
   };
 }

@@ -5,12 +5,15 @@ import {
   deleteDestination,
   findDestination,
   insertDestination,
+  recordTestResult,
   setDestinationEnabled,
   updateDestination,
 } from "@/db/queries/destinations";
+import { getSettings } from "@/db/queries/settings";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { sendTestMessage, type TestSendResult } from "@/lib/delivery/test-send";
 import { allowLoopbackWebhooks } from "@/lib/env";
-import { isMessengerId } from "@/lib/messengers/ids";
+import { isMessengerId, type MessengerId } from "@/lib/messengers/ids";
 import { type DestinationFormValues, configSchemas, messengerFields } from "@/lib/messengers/schemas";
 
 // Thin actions: unknown in, the shared schema's safeParse, a discriminated result out.
@@ -26,10 +29,8 @@ export type ActionResult<T = object> = ({ ok: true } & T) | ActionFailure;
 const LIST_PATH = "/settings/integrations/alerts";
 const fail = (formError: string): ActionFailure => ({ ok: false, fieldErrors: {}, formError });
 
-export async function saveDestination(messenger: unknown, values: unknown): Promise<ActionResult<{ id: string }>> {
-  if (!(await getCurrentUser())) return fail("form.sessionExpired");
+function parseValues(messenger: unknown, values: unknown): ActionFailure | { messenger: MessengerId; data: DestinationFormValues } {
   if (!isMessengerId(messenger)) return fail("form.unexpected");
-
   const parsed = configSchemas[messenger]({ allowLoopback: allowLoopbackWebhooks() }).safeParse(values);
   if (!parsed.success) {
     const fieldErrors: Partial<Record<keyof DestinationFormValues, string>> = {};
@@ -39,8 +40,14 @@ export async function saveDestination(messenger: unknown, values: unknown): Prom
     }
     return { ok: false, fieldErrors, formError: "form.formError" };
   }
+  return { messenger, data: parsed.data as DestinationFormValues };
+}
 
-  const data = parsed.data as DestinationFormValues;
+export async function saveDestination(rawMessenger: unknown, values: unknown): Promise<ActionResult<{ id: string }>> {
+  if (!(await getCurrentUser())) return fail("form.sessionExpired");
+  const checked = parseValues(rawMessenger, values);
+  if ("ok" in checked) return checked;
+  const { messenger, data } = checked;
   const fields = messengerFields[messenger];
   const common = {
     name: data.name,
@@ -76,4 +83,32 @@ export async function removeDestination(id: unknown): Promise<ActionResult> {
   if (!deleteDestination(id)) return fail("destinations.notFound");
   revalidatePath(LIST_PATH);
   return { ok: true };
+}
+
+/**
+ * 테스트 전송 with the form's current values, saved or not. An empty URL field on a saved
+ * destination means "the saved URL", which never left the server.
+ */
+export async function sendTestAlert(rawMessenger: unknown, values: unknown): Promise<ActionResult<{ result: TestSendResult }>> {
+  if (!(await getCurrentUser())) return fail("form.sessionExpired");
+  const checked = parseValues(rawMessenger, values);
+  if ("ok" in checked) return checked;
+  const { messenger, data } = checked;
+
+  const saved = data.id ? findDestination(data.id) : undefined;
+  if (data.id && (!saved || saved.messenger !== messenger)) return fail("destinations.notFound");
+  const webhookUrl = data.webhookUrl || saved?.webhookUrl;
+  if (!webhookUrl) return { ok: false, fieldErrors: { webhookUrl: "url.required" } };
+
+  const settings = getSettings();
+  const result = await sendTestMessage(
+    messenger,
+    { name: data.name, webhookUrl, channel: data.channel || null, topic: data.topic || null },
+    { locale: settings.alertLocale, timeZone: settings.timeZone },
+  );
+  if (saved) {
+    recordTestResult(saved.id, { at: Date.now(), ok: result.ok, status: result.httpStatus, code: result.code });
+    revalidatePath(LIST_PATH);
+  }
+  return { ok: true, result };
 }

@@ -1,0 +1,57 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
+import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
+import { listApiKeys } from "@/db/queries/api-keys";
+import { requireUser } from "@/lib/auth/current-user";
+
+export default async function ApiKeysPage() {
+  await requireUser();
+  const [t, format] = await Promise.all([getTranslations("apiKeys"), getFormatter()]);
+  const keys = listApiKeys();
+  const when = (at: number | null) => (at === null ? t("never") : format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }));
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t("title")}</h1>
+          <p className="lead">{t("lead")}</p>
+        </div>
+      </div>
+      <section className="card" style={{ padding: 24, marginBottom: 20 }}>
+        <CreateApiKeyForm />
+      </section>
+      {keys.length === 0 ? (
+        <section className="card empty">
+          <p>{t("empty")}</p>
+        </section>
+      ) : (
+        <div className="card" style={{ overflowX: "auto" }}>
+          <table className="list">
+            <thead>
+              <tr>
+                <th scope="col">{t("columns.name")}</th>
+                <th scope="col">{t("columns.prefix")}</th>
+                <th scope="col">{t("columns.created")}</th>
+                <th scope="col">{t("columns.lastUsed")}</th>
+                <th scope="col">{t("columns.status")}</th>
+                <th scope="col">{t("columns.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((key) => (
+                <tr key={key.id} data-testid="api-key-row">
+                  <td>{key.name}</td>
+                  <td className="masked">{key.prefix}…</td>
+                  <td>{when(key.createdAt)}</td>
+                  <td>{when(key.lastUsedAt)}</td>
+                  <td>{key.revokedAt === null ? t("active") : t("revokedAt", { at: when(key.revokedAt) })}</td>
+                  <td>{key.revokedAt === null ? <RevokeApiKeyButton id={key.id} name={key.name} /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

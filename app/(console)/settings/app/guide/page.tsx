@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import { GuideSettingsForm } from "@/components/settings/guide-settings-form";
+import { getSettings } from "@/db/queries/settings";
+import { requireUser } from "@/lib/auth/current-user";
+
+export default async function GuideSettingsPage() {
+  await requireUser();
+  const t = await getTranslations("guideSettings");
+  const { notifyMessageSubmitted, notifySessionWaiting, notifySessionAssigned, alertLocale, timeZone } = getSettings();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t("title")}</h1>
+          <p className="lead">{t("lead")}</p>
+        </div>
+      </div>
+      <section className="card" style={{ padding: 24, maxWidth: 720 }}>
+        <GuideSettingsForm
+          initial={{ notifyMessageSubmitted, notifySessionWaiting, notifySessionAssigned, alertLocale, timeZone }}
+          timeZones={Intl.supportedValuesOf("timeZone")}
+        />
+      </section>
+    </>
+  );
+}

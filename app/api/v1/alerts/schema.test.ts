@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { dispatchSchema } from "./schema";
+
+const valid = {
+  event: "message.submitted",
+  session: { id: "s_1", url: "https://chat.example.com/ws/sessions/s_1", channel: "web" },
+  customer: { name: "홍길동" },
+  message: "배송 문의드립니다",
+};
+
+const paths = (body: unknown) => {
+  const result = dispatchSchema.safeParse(body);
+  return result.success ? [] : result.error.issues.map((i) => i.path.join("."));
+};
+
+describe("dispatch body", () => {
+  it("accepts the contract's example and defaults the channel", () => {
+    expect(paths(valid)).toEqual([]);
+    const { session } = dispatchSchema.parse({ ...valid, session: { id: "s", url: "http://x.example/s" } });
+    expect(session.channel).toBe("other");
+  });
+
+  it("requires a message for message.submitted and an agent for session.assigned", () => {
+    expect(paths({ ...valid, message: "  " })).toEqual(["message"]);
+    expect(paths({ ...valid, event: "session.assigned" })).toEqual(["agent"]);
+    expect(paths({ ...valid, event: "session.waiting", message: undefined })).toEqual([]);
+  });
+
+  it("refuses links that are not http(s), unknown events and oversized fields", () => {
+    expect(paths({ ...valid, session: { ...valid.session, url: "javascript:alert(1)" } })).toEqual(["session.url"]);
+    expect(paths({ ...valid, event: "session.closed" })).toEqual(["event"]);
+    expect(paths({ ...valid, customer: { name: "x".repeat(201) } })).toEqual(["customer.name"]);
+    expect(paths({ ...valid, occurredAt: "yesterday" })).toEqual(["occurredAt"]);
+    expect(paths({ ...valid, customer: { name: "a", email: "not-mail" } })).toEqual(["customer.email"]);
+  });
+
+  it("refuses wrong types instead of coercing them", () => {
+    expect(paths({ ...valid, customer: { name: 42 } })).toEqual(["customer.name"]);
+    expect(paths([valid])).toEqual([""]);
+    expect(paths(null)).toEqual([""]);
+  });
+});

@@ -1,0 +1,29 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "../client";
+import { workspaceSettings } from "../schema";
+
+export type WorkspaceSettings = Omit<typeof workspaceSettings.$inferSelect, "id" | "updatedAt">;
+
+export const DEFAULT_SETTINGS: WorkspaceSettings = {
+  notifyMessageSubmitted: true,
+  notifySessionWaiting: true,
+  notifySessionAssigned: true,
+  alertLocale: "ko",
+  timeZone: "Asia/Seoul",
+};
+
+export function getSettings(): WorkspaceSettings {
+  const row = getDb().select().from(workspaceSettings).where(eq(workspaceSettings.id, 1)).get();
+  if (!row) return DEFAULT_SETTINGS;
+  const { id: _id, updatedAt: _updated, ...settings } = row;
+  return settings;
+}
+
+export function saveSettings(settings: WorkspaceSettings) {
+  const values = { ...settings, updatedAt: Date.now() };
+  getDb()
+    .insert(workspaceSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: workspaceSettings.id, set: values })
+    .run();
+}

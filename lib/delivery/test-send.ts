@@ -1,0 +1,33 @@
+import type { AlertContext, TestAlert } from "@/lib/alerts/types";
+import type { MessengerId } from "@/lib/messengers/ids";
+import type { DestinationConfig } from "@/lib/messengers/types";
+import { attemptDelivery } from "./attempt";
+import { hintFor } from "./hints";
+
+export interface TestSendResult {
+  ok: boolean;
+  httpStatus: number | null;
+  code: string | null;
+  message: string | null;
+  latencyMs: number;
+  /** key under "test.hints.*" */
+  hint: string | null;
+}
+
+/** 테스트 전송: the same adapter and sender as real alerts, without the queue. */
+export async function sendTestMessage(
+  messenger: MessengerId,
+  config: DestinationConfig,
+  ctx: AlertContext,
+): Promise<TestSendResult> {
+  const alert: TestAlert = { kind: "test", occurredAt: Date.now(), destinationName: config.name };
+  const { outcome, httpStatus, latencyMs } = await attemptDelivery(messenger, alert, config, ctx);
+  return {
+    ok: outcome.kind === "delivered",
+    httpStatus,
+    code: outcome.kind === "delivered" ? null : (outcome.code ?? null),
+    message: outcome.kind === "delivered" ? null : (outcome.message?.slice(0, 300) ?? null),
+    latencyMs,
+    hint: hintFor(outcome, httpStatus),
+  };
+}

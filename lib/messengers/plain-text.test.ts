@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { agitAdapter } from "./agit/adapter";
+import { hiworksAdapter } from "./hiworks/adapter";
+import { teamroomAdapter } from "./teamroom/adapter";
+import { CTX, inquiry, OCCURRED, res, testAlert } from "./test/fixtures";
+
+const EXPECTED = [
+  "[알리미] 👤 상담사 배정",
+  "홍길동 고객이 김상담 상담사에게 배정되었습니다.",
+  "",
+  "고객: 홍길동",
+  "유입 채널: 웹",
+  "상담사: 김상담",
+  "시간: 2026-11-23 12:12:45 (Asia/Seoul)",
+  "",
+  "상담 열기: https://chat.example.com/ws/sessions/s_123",
+].join("\n");
+
+const assigned = inquiry({
+  event: "session.assigned",
+  agent: { name: "김상담" },
+  message: undefined,
+  session: { id: "s_123", url: "https://chat.example.com/ws/sessions/s_123", channel: "web" },
+});
+
+describe("plain-text messengers", () => {
+  it("Hiworks and Agit post {text} as JSON, Agit without mrkdwn", () => {
+    for (const adapter of [hiworksAdapter, agitAdapter]) {
+      const req = adapter.buildRequest(assigned, { name: "x", webhookUrl: "https://example/x" }, CTX);
+      expect(req.headers).toEqual({ "content-type": "application/json" });
+      expect(JSON.parse(req.body)).toEqual({ text: EXPECTED });
+    }
+  });
+
+  it("Teamroom posts one form field, encoded once, keeping %, +, &, = and Korean", () => {
+    const tricky = inquiry({ message: "100% 확인 + a&b=c 😀" });
+    const req = teamroomAdapter.buildRequest(tricky, { name: "x", webhookUrl: "https://example/x" }, CTX);
+    expect(req.headers).toEqual({ "content-type": "application/x-www-form-urlencoded; charset=UTF-8" });
+    const form = new URLSearchParams(req.body);
+    expect([...form.keys()]).toEqual(["content"]);
+    expect(form.get("content")).toContain("메시지:\n100% 확인 + a&b=c 😀");
+    expect(req.body).not.toContain("%2525"); // not double-encoded
+  });
+
+  it("a customer name cannot fake extra lines", () => {
+    const req = hiworksAdapter.buildRequest(inquiry({ customer: { name: "홍\n시간: 가짜" } }), { name: "x", webhookUrl: "https://e/x" }, CTX);
+    expect(JSON.parse(req.body).text).toContain("고객: 홍 시간: 가짜\n");
+  });
+
+  it("the test message says it is a test and names the destination", () => {
+    const text = JSON.parse(agitAdapter.buildRequest(testAlert, { name: "x", webhookUrl: "https://e/x" }, CTX).body).text;
+    expect(text).toContain("[테스트]");
+    expect(text).toContain("'CS 슬랙'");
+  });
+
+  it("speaks English when the workspace language is English", () => {
+    const text = JSON.parse(hiworksAdapter.buildRequest(assigned, { name: "x", webhookUrl: "https://e/x" }, { locale: "en", timeZone: "UTC" }).body).text;
+    expect(text).toContain("홍길동 was assigned to 김상담.");
+    expect(text).toContain("Time: 2026-11-23 03:12:45 (UTC)");
+  });
+
+  it.each([hiworksAdapter, agitAdapter, teamroomAdapter])("$id keeps status and the first 500 characters of an unknown error", (adapter) => {
+    const outcome = adapter.classify(res(400, "x".repeat(800)), OCCURRED);
+    expect(outcome).toEqual({ kind: "permanent", status: 400, message: "x".repeat(500) });
+    expect(adapter.classify(res(201, "{}"), OCCURRED)).toEqual({ kind: "delivered", status: 201 });
+    expect(adapter.classify(res(502, ""), OCCURRED)).toEqual({ kind: "retry", status: 502 });
+    expect(adapter.classify(res(408, ""), OCCURRED).kind).toBe("retry");
+    expect(adapter.classify(res(425, ""), OCCURRED).kind).toBe("retry");
+    expect(adapter.classify(res(301, ""), OCCURRED).kind).toBe("permanent");
+  });
+});
