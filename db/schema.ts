@@ -51,6 +51,22 @@ export const destinations = sqliteTable("destinations", {
   lastTestOk: integer("last_test_ok", { mode: "boolean" }),
   lastTestStatus: integer("last_test_status"),
   lastTestCode: text("last_test_code"),
+  /** health: 자동 중지 sets pausedAt with the reason; 다시 사용 clears it */
+  pausedAt: integer("paused_at"),
+  pauseCode: text("pause_code"),
+  pauseReason: text("pause_reason"),
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  firstFailureAt: integer("first_failure_at"),
+  lastSuccessAt: integer("last_success_at"),
+  lastFailureAt: integer("last_failure_at"),
+  lastFailureCode: text("last_failure_code"),
+  lastFailureReason: text("last_failure_reason"),
+  /**
+   * Pacing (GCRA): the theoretical arrival time of the next send. A send may go when
+   * paceTat - burst × interval ≤ now. Also pushed forward by retry backoff and Retry-After,
+   * so a failing destination waits as a whole and its alerts keep their order.
+   */
+  paceTat: integer("pace_tat").notNull().default(0),
 });
 
 /** 설정 > 앱관리 > 상담 안내: one row (id = 1) of workspace-wide alert settings. */
@@ -61,6 +77,8 @@ export const workspaceSettings = sqliteTable("workspace_settings", {
   notifySessionAssigned: integer("notify_session_assigned", { mode: "boolean" }).notNull().default(true),
   alertLocale: text("alert_locale", { enum: ["ko", "en"] }).notNull().default("ko"),
   timeZone: text("time_zone").notNull().default("Asia/Seoul"),
+  /** 실패 알림: the destination told when another one is paused or recovers */
+  failureAlertDestinationId: text("failure_alert_destination_id"),
   updatedAt: integer("updated_at").notNull().default(now),
 });
 
@@ -112,11 +130,14 @@ export const deliveries = sqliteTable(
     lastCode: text("last_code"),
     lastMessage: text("last_message"),
     deliveredAt: integer("delivered_at"),
+    /** set when this alert went out inside a burst digest: the digest's id, shared by its alerts */
+    digestId: text("digest_id"),
     createdAt: integer("created_at").notNull().default(now),
   },
   (t) => [
     index("deliveries_due_idx").on(t.status, t.nextAttemptAt),
     index("deliveries_alert_idx").on(t.alertId),
+    index("deliveries_destination_due_idx").on(t.destinationId, t.status, t.nextAttemptAt),
   ],
 );
 
@@ -134,6 +155,7 @@ export const deliveryAttempts = sqliteTable(
     message: text("message"),
     bodySnippet: text("body_snippet"),
     latencyMs: integer("latency_ms").notNull(),
+    digestId: text("digest_id"),
   },
   (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId)],
 );

@@ -76,7 +76,7 @@ test("one destination of each of the six messengers can be added", async ({ page
     }
     await page.getByRole("button", { name: "저장" }).click();
     await expect(page).toHaveURL(/\/settings\/integrations\/alerts\?saved=1$/);
-    await expect(page.getByRole("status")).toHaveText("저장했습니다.");
+    await expect(page.getByRole("status").filter({ hasText: "저장했습니다." })).toHaveText("저장했습니다.");
     await expect(row(page, `${messenger} 알림`)).toContainText(MESSENGER_LABELS[messenger]);
   }
   await expect(rows(page)).toHaveCount(6);
@@ -144,7 +144,7 @@ test("삭제 asks for confirmation; 취소 keeps it, 삭제 removes it", async (
   await page.getByRole("button", { name: "삭제" }).click();
   await dialog.getByRole("button", { name: "삭제" }).click();
   await expect(page).toHaveURL(/deleted=1$/);
-  await expect(page.getByRole("status")).toHaveText("삭제했습니다.");
+  await expect(page.getByRole("status").filter({ hasText: "삭제했습니다." })).toHaveText("삭제했습니다.");
   await expect(rows(page)).toHaveCount(6);
   await expect(row(page, "슬랙 야간")).toHaveCount(0);
 });

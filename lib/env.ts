@@ -34,3 +34,12 @@ export function initialAdmin(): { email: string; password: string } | null {
   const password = process.env.ADMIN_PASSWORD;
   return email && password ? { email, password } : null;
 }
+
+/** Alerts (and their delivery log) are kept this many days. */
+export function retentionDays(): number {
+  const value = Number(process.env.ALERTS_RETENTION_DAYS);
+  return Number.isFinite(value) && value > 0 ? value : 30;
+}
+
+/** The console shows dates in Asia/Seoul, which has no daylight saving: a fixed offset is exact. */
+export const TIME_ZONE_OFFSET = "+09:00";

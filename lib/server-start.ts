@@ -20,8 +20,13 @@ export async function prepareServer(): Promise<void> {
       console.log(`[alimi] created the first admin ${parsed.data.email} from ADMIN_EMAIL`);
     }
   }
-  // Deliveries left unfinished by a previous run (or by a crash) resume now.
-  deliveryWorker().wake();
+  // Deliveries left unfinished by a previous run (or by a crash) resume now, through the same
+  // pacing and digests as live traffic, so a backlog never arrives as a flood.
+  const worker = deliveryWorker();
+  worker.wake();
+  process.once("SIGTERM", () => worker.shutdown());
+  process.once("SIGINT", () => worker.shutdown());
+  process.once("exit", () => worker.releaseClaims());
 
   if (countUsers() === 0) {
     console.log(`[alimi] no admin yet: open ${appBaseUrl()}/setup to create the first one.`);

@@ -14,6 +14,7 @@ const GROUPS = [
     ],
   },
   { title: "appManagement", links: [{ href: "/settings/app/guide", label: "guide" }] },
+  { title: "monitoring", links: [{ href: "/deliveries", label: "deliveries" }] },
 ] as const;
 
 export function ConsoleNav({ variant = "sidebar" }: { variant?: "sidebar" | "breadcrumb" }) {

@@ -38,7 +38,14 @@ export async function DestinationList({ destinations }: { destinations: Destinat
               <td>
                 <span className={`badge badge-${d.messenger}`}>{t(`messengers.${d.messenger}.name`)}</span>
               </td>
-              <td>{d.name}</td>
+              <td>
+                {d.name}
+                {d.health.pausedAt !== null ? (
+                  <span className="badge badge-paused">{t("health.badgePaused")}</span>
+                ) : d.health.consecutiveFailures > 0 ? (
+                  <span className="badge badge-failing" title={d.health.lastFailureReason ?? undefined}>{t("health.badgeFailing")}</span>
+                ) : null}
+              </td>
               <td className="masked">{d.maskedUrl}</td>
               <td>{d.topic ?? d.channel ?? <span className="hint">{t("destinations.noTarget")}</span>}</td>
               <td>

@@ -83,3 +83,25 @@ export function pruneIdempotencyKeys(now: number) {
 export function findAlert(id: string) {
   return getDb().select().from(alerts).where(and(eq(alerts.id, id))).get();
 }
+
+/** A system message (실패 알림) to one destination, through the same queue, pacing and retries. */
+export function enqueueSystemAlert(input: { event: string; payload: string; destinationId: string; messenger: MessengerId; now: number }) {
+  const db = getDb();
+  db.transaction((tx) => {
+    const alertId = newId("alr");
+    tx.insert(alerts)
+      .values({ id: alertId, event: input.event, payload: input.payload, status: "queued", createdAt: input.now })
+      .run();
+    tx.insert(deliveries)
+      .values({
+        id: newId("dlv"), alertId, destinationId: input.destinationId, messenger: input.messenger,
+        status: "pending", nextAttemptAt: input.now, createdAt: input.now,
+      })
+      .run();
+  });
+}
+
+/** Retention: alerts older than `before` go, with their deliveries and attempts (cascade). */
+export function pruneAlertsBefore(before: number): number {
+  return getDb().delete(alerts).where(lt(alerts.createdAt, before)).run().changes;
+}

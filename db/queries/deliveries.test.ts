@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { useTempDatabase } from "../test/temp-db";
 import { acceptAlert } from "./alerts";
-import { claimDueDeliveries, nextWakeAt, queueDepth, recordAttempt } from "./deliveries";
-import { insertDestination } from "./destinations";
+import { claimDueGroups, type GroupOutcome, nextWakeAt, queueDepth, releaseLeases, settleGroup } from "./deliveries";
+import { insertDestination, resumeDestination } from "./destinations";
 
-function twoDestinations() {
+function destinations() {
   const base = { name: "n", channel: null, topic: null, enabled: true };
   return [
     insertDestination({ ...base, messenger: "slack", webhookUrl: "https://hooks.slack.com/services/T1/B1/a" }),
@@ -13,52 +13,83 @@ function twoDestinations() {
   ];
 }
 
-const accept = (destinations: { id: string; messenger: MessengerId }[], key: string | null, now = 1_000) =>
-  acceptAlert({ event: "message.submitted", payload: "{}", skipped: false, apiKeyId: null, destinations, idempotencyKey: key, now });
+const accept = (dests: { id: string; messenger: MessengerId }[], key: string | null, now = 1_000) =>
+  acceptAlert({ event: "message.submitted", payload: "{}", skipped: false, apiKeyId: null, destinations: dests, idempotencyKey: key, now });
+
+const settle = (o: Partial<GroupOutcome> & Pick<GroupOutcome, "destinationId" | "deliveryIds" | "outcome">) =>
+  settleGroup({ digestId: null, at: 2_000, httpStatus: 200, code: null, message: null, bodySnippet: null, latencyMs: 5, giveUp: [], retryAt: null, pause: null, ...o });
 
 describe("accepting alerts and claiming deliveries", () => {
   const db = useTempDatabase();
 
   it("stores the alert and one delivery per destination, and replays an idempotency key", () => {
-    const dests = twoDestinations();
+    const dests = destinations();
     const first = accept(dests, "key:1:abc");
     expect(first.replayed).toBe(false);
     expect(first.accepted.deliveries).toHaveLength(2);
-    const again = accept(dests, "key:1:abc", 2_000);
-    expect(again).toEqual({ replayed: true, accepted: first.accepted });
+    expect(accept(dests, "key:1:abc", 2_000)).toEqual({ replayed: true, accepted: first.accepted });
     expect(db().$client.prepare("select count(*) n from alerts").get()).toEqual({ n: 1 });
-    // After 24 h the same key is a new alert.
     expect(accept(dests, "key:1:abc", 1_000 + 24 * 3600_000).replayed).toBe(false);
   });
 
-  it("claims each due delivery once, with a lease that a crash lets expire", () => {
-    accept(twoDestinations(), null);
-    const claimed = claimDueDeliveries(1_000, 60_000, 10);
-    expect(claimed).toHaveLength(2);
-    expect(claimed[0].destination?.webhookUrl).toMatch(/^https:/);
-    expect(claimDueDeliveries(1_500, 60_000, 10)).toHaveLength(0);
-    // The process died holding the lease: after it expires the deliveries are claimable again.
-    expect(claimDueDeliveries(61_001, 60_000, 10)).toHaveLength(2);
+  it("claims everything due for a destination at once, oldest first, and nothing twice", () => {
+    const [slack] = destinations();
+    for (let i = 0; i < 5; i++) accept([slack], null, 1_000 + i);
+    const groups = claimDueGroups(1_010, 60_000, 10, 500);
+    expect(groups).toHaveLength(1);
+    expect(groups[0].deliveries.map((d) => d.createdAt)).toEqual([1_000, 1_001, 1_002, 1_003, 1_004]);
+    // In flight: nothing more for that destination, even after its pace would allow it.
+    accept([slack], null, 1_020);
+    expect(claimDueGroups(5_000, 60_000, 10, 500)).toHaveLength(0);
+    // A crash left the lease: once it expires, the work is claimable again.
+    expect(claimDueGroups(61_011, 60_000, 10, 500)[0].deliveries).toHaveLength(6);
   });
 
-  it("moves a delivery on by outcome and keeps every attempt", () => {
-    accept(twoDestinations(), null);
-    const [a, b] = claimDueDeliveries(1_000, 60_000, 10);
-    const attempt = { at: 1_100, httpStatus: 500, code: null, message: null, bodySnippet: "oops", latencyMs: 12 };
-    recordAttempt({ ...attempt, deliveryId: a.id, outcome: "retry", nextAttemptAt: 6_100 });
-    recordAttempt({ ...attempt, deliveryId: b.id, outcome: "delivered", httpStatus: 200, nextAttemptAt: null });
+  it("paces each destination on its own", () => {
+    const [slack, agit] = destinations();
+    accept([slack, agit], null);
+    const first = claimDueGroups(1_000, 60_000, 10, 500);
+    expect(first).toHaveLength(2);
+    for (const g of first) settle({ destinationId: g.destination.id, deliveryIds: g.deliveries.map((d) => d.id), outcome: "delivered", at: 1_010 });
+    accept([slack, agit], null, 1_100);
+    // Slack allows one per 1.05 s; Agit has a small burst.
+    expect(claimDueGroups(1_100, 60_000, 10, 500).map((g) => g.destination.messenger)).toEqual(["agit"]);
+    expect(nextWakeAt()).toBe(2_050);
+    expect(claimDueGroups(2_050, 60_000, 10, 500).map((g) => g.destination.messenger)).toEqual(["slack"]);
+  });
+
+  it("backs a failing destination off as a whole, pauses it, and resumes it with its backlog", () => {
+    const [slack] = destinations();
+    accept([slack], null);
+    const [g] = claimDueGroups(1_000, 60_000, 10, 500);
+    const ids = g.deliveries.map((d) => d.id);
+    settle({ destinationId: slack.id, deliveryIds: ids, outcome: "retry", httpStatus: 503, retryAt: 9_000 });
     expect(queueDepth()).toBe(1);
-    expect(nextWakeAt()).toBe(6_100);
-    expect(claimDueDeliveries(6_000, 60_000, 10)).toHaveLength(0);
-    const [retried] = claimDueDeliveries(6_100, 60_000, 10);
-    expect(retried.attempts).toBe(1);
-    recordAttempt({ ...attempt, deliveryId: a.id, outcome: "permanent", httpStatus: 404, code: "no_service", nextAttemptAt: null });
-    expect(queueDepth()).toBe(0);
-    const rows = db().$client.prepare("select status, attempts, last_code from deliveries order by status").all();
+    expect(claimDueGroups(8_999, 60_000, 10, 500)).toHaveLength(0);
+    const [again] = claimDueGroups(9_000, 60_000, 10, 500);
+    expect(again.deliveries[0].attempts).toBe(1);
+    expect(again.destination.consecutiveFailures).toBe(1);
+
+    settle({ destinationId: slack.id, deliveryIds: ids, outcome: "permanent", httpStatus: 404, code: "no_service", at: 9_100, pause: { code: "no_service", reason: "HTTP 404 · no_service" } });
+    accept([slack], null, 9_200);
+    expect(claimDueGroups(20_000, 60_000, 10, 500)).toHaveLength(0);
+    expect(resumeDestination(slack.id)).toBe(true);
+    expect(claimDueGroups(20_000, 60_000, 10, 500)[0].deliveries).toHaveLength(1);
+    const rows = db().$client.prepare("select status, attempts, last_code from deliveries order by created_at").all();
     expect(rows).toEqual([
-      { status: "delivered", attempts: 1, last_code: null },
       { status: "failed", attempts: 2, last_code: "no_service" },
+      { status: "pending", attempts: 0, last_code: null },
     ]);
-    expect(db().$client.prepare("select count(*) n from delivery_attempts").get()).toEqual({ n: 3 });
+  });
+
+  it("records which digest carried each alert, and releases claims on shutdown", () => {
+    const [slack] = destinations();
+    for (let i = 0; i < 3; i++) accept([slack], null, 1_000 + i);
+    const [g] = claimDueGroups(1_010, 60_000, 10, 500);
+    releaseLeases(g.deliveries.map((d) => d.id));
+    const [g2] = claimDueGroups(3_000, 60_000, 10, 500);
+    settle({ destinationId: slack.id, deliveryIds: g2.deliveries.map((d) => d.id), outcome: "delivered", digestId: "dg_1" });
+    expect(db().$client.prepare("select distinct digest_id, status from deliveries").all()).toEqual([{ digest_id: "dg_1", status: "delivered" }]);
+    expect(db().$client.prepare("select count(*) n from delivery_attempts where digest_id = 'dg_1'").get()).toEqual({ n: 3 });
   });
 });

@@ -1,6 +1,9 @@
-import { and, asc, count, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { nextTat, paceAllows } from "@/lib/delivery/pacing";
 import { getDb } from "../client";
 import { alerts, deliveries, deliveryAttempts, destinations } from "../schema";
+
+export type DestinationRowForSend = typeof destinations.$inferSelect;
 
 export interface ClaimedDelivery {
   id: string;
@@ -8,79 +11,107 @@ export interface ClaimedDelivery {
   attempts: number;
   createdAt: number;
   payload: string;
-  destination: {
-    id: string;
-    messenger: (typeof destinations.$inferSelect)["messenger"];
-    name: string;
-    webhookUrl: string;
-    channel: string | null;
-    topic: string | null;
-    enabled: boolean;
-  } | null;
 }
 
-const due = (now: number) =>
-  and(
-    eq(deliveries.status, "pending"),
-    lte(deliveries.nextAttemptAt, now),
-    or(isNull(deliveries.leaseUntil), lte(deliveries.leaseUntil, now)),
-  );
+/** Everything due for one destination, claimed together: one send, or one digest. */
+export interface ClaimedGroup {
+  destination: DestinationRowForSend;
+  deliveries: ClaimedDelivery[];
+}
+
+/** Deliveries whose destination was deleted or switched off are failed, not held forever. */
+export function failOrphanedDeliveries(now: number): number {
+  const { $client } = getDb();
+  const orphaned = $client
+    .prepare(
+      `select d.id, case when s.id is null then 'destination_deleted' else 'destination_disabled' end as code
+       from deliveries d left join destinations s on s.id = d.destination_id
+       where d.status = 'pending' and (s.id is null or s.enabled = 0) and (d.lease_until is null or d.lease_until <= ?)
+       limit 500`,
+    )
+    .all(now) as { id: string; code: string }[];
+  if (orphaned.length === 0) return 0;
+  const db = getDb();
+  db.transaction((tx) => {
+    for (const o of orphaned) {
+      const message = o.code === "destination_deleted" ? "the destination was deleted" : "the destination was turned off";
+      tx.insert(deliveryAttempts)
+        .values({ deliveryId: o.id, at: now, outcome: "permanent", code: o.code, message, latencyMs: 0 })
+        .run();
+      tx.update(deliveries)
+        .set({ status: "failed", lastCode: o.code, lastMessage: message, leaseUntil: null, attempts: sql`${deliveries.attempts} + 1` })
+        .where(eq(deliveries.id, o.id))
+        .run();
+    }
+  });
+  return orphaned.length;
+}
 
 /**
- * Claims up to `limit` due deliveries with a lease. The UPDATE … RETURNING runs in one
- * statement, so two processes sharing the file never claim the same delivery.
+ * Claims, per destination whose pace allows a send and which has nothing in flight, every due
+ * delivery (oldest first, up to `perGroup`) under one lease. Runs as one IMMEDIATE transaction,
+ * so processes sharing the database file never claim the same delivery or overrun a pace.
  */
-export function claimDueDeliveries(now: number, leaseMs: number, limit: number): ClaimedDelivery[] {
+export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, perGroup: number): ClaimedGroup[] {
   const db = getDb();
-  return db.transaction((tx) => {
-    const ids = tx
-      .select({ id: deliveries.id })
-      .from(deliveries)
-      .where(due(now))
-      .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.createdAt))
-      .limit(limit)
-      .all()
-      .map((r) => r.id);
-    if (ids.length === 0) return [];
-    const claimed: ClaimedDelivery[] = [];
-    for (const id of ids) {
-      const row = tx
-        .update(deliveries)
-        .set({ leaseUntil: now + leaseMs })
-        .where(and(eq(deliveries.id, id), due(now)))
-        .returning({ id: deliveries.id })
-        .get();
-      if (!row) continue;
-      const full = tx
-        .select({
-          id: deliveries.id,
-          alertId: deliveries.alertId,
-          attempts: deliveries.attempts,
-          createdAt: deliveries.createdAt,
-          payload: alerts.payload,
-          destination: {
-            id: destinations.id,
-            messenger: destinations.messenger,
-            name: destinations.name,
-            webhookUrl: destinations.webhookUrl,
-            channel: destinations.channel,
-            topic: destinations.topic,
-            enabled: destinations.enabled,
-          },
-        })
-        .from(deliveries)
-        .innerJoin(alerts, eq(alerts.id, deliveries.alertId))
-        .leftJoin(destinations, eq(destinations.id, deliveries.destinationId))
-        .where(eq(deliveries.id, id))
-        .get();
-      if (full) claimed.push(full as ClaimedDelivery);
-    }
-    return claimed;
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const candidates = db.$client
+        .prepare(
+          `select s.* from destinations s
+           where s.enabled = 1 and s.paused_at is null
+             and exists (select 1 from deliveries d where d.destination_id = s.id and d.status = 'pending'
+                           and d.next_attempt_at <= @now and (d.lease_until is null or d.lease_until <= @now))
+             and not exists (select 1 from deliveries d where d.destination_id = s.id and d.status = 'pending'
+                           and d.lease_until > @now)
+           order by s.pace_tat`,
+        )
+        .all({ now }) as Record<string, unknown>[];
+      const groups: ClaimedGroup[] = [];
+      for (const raw of candidates) {
+        if (groups.length >= maxGroups) break;
+        const destination = tx.select().from(destinations).where(eq(destinations.id, String(raw.id))).get();
+        if (!destination || !paceAllows(destination.messenger, destination.paceTat, now)) continue;
+        const rows = tx
+          .select({
+            id: deliveries.id,
+            alertId: deliveries.alertId,
+            attempts: deliveries.attempts,
+            createdAt: deliveries.createdAt,
+            payload: alerts.payload,
+          })
+          .from(deliveries)
+          .innerJoin(alerts, eq(alerts.id, deliveries.alertId))
+          .where(
+            and(
+              eq(deliveries.destinationId, destination.id),
+              eq(deliveries.status, "pending"),
+              sql`${deliveries.nextAttemptAt} <= ${now}`,
+              sql`(${deliveries.leaseUntil} is null or ${deliveries.leaseUntil} <= ${now})`,
+            ),
+          )
+          .orderBy(asc(deliveries.createdAt), asc(deliveries.id))
+          .limit(perGroup)
+          .all();
+        if (rows.length === 0) continue;
+        tx.update(deliveries)
+          .set({ leaseUntil: now + leaseMs })
+          .where(inArray(deliveries.id, rows.map((r) => r.id)))
+          .run();
+        const paceTat = nextTat(destination.messenger, destination.paceTat, now);
+        tx.update(destinations).set({ paceTat }).where(eq(destinations.id, destination.id)).run();
+        groups.push({ destination: { ...destination, paceTat }, deliveries: rows });
+      }
+      return groups;
+    },
+    { behavior: "immediate" },
+  );
 }
 
-export interface AttemptRecord {
-  deliveryId: string;
+export interface GroupOutcome {
+  destinationId: string;
+  deliveryIds: string[];
+  digestId: string | null;
   at: number;
   outcome: "delivered" | "retry" | "permanent";
   httpStatus: number | null;
@@ -88,51 +119,73 @@ export interface AttemptRecord {
   message: string | null;
   bodySnippet: string | null;
   latencyMs: number;
-  /** for retry outcomes: when to try again; null means give up (failed) */
-  nextAttemptAt: number | null;
+  /** deliveries that have run out of time: failed even though the outcome was `retry` */
+  giveUp: string[];
+  /** for `retry`: the destination waits until then (backoff or Retry-After) */
+  retryAt: number | null;
+  /** 자동 중지 with this reason */
+  pause: { code: string; reason: string } | null;
 }
 
-/** Records one attempt and moves the delivery on, in one transaction. */
-export function recordAttempt(a: AttemptRecord) {
+/** Records the attempt for every delivery of the group and the destination's health, atomically. */
+export function settleGroup(o: GroupOutcome) {
   const db = getDb();
   db.transaction((tx) => {
-    tx.insert(deliveryAttempts)
-      .values({
-        deliveryId: a.deliveryId,
-        at: a.at,
-        outcome: a.outcome,
-        httpStatus: a.httpStatus,
-        code: a.code,
-        message: a.message,
-        bodySnippet: a.bodySnippet,
-        latencyMs: a.latencyMs,
-      })
-      .run();
-    const status = a.outcome === "delivered" ? "delivered" : a.nextAttemptAt === null ? "failed" : "pending";
-    tx.update(deliveries)
+    for (const id of o.deliveryIds) {
+      tx.insert(deliveryAttempts)
+        .values({
+          deliveryId: id, at: o.at, outcome: o.outcome, httpStatus: o.httpStatus, code: o.code,
+          message: o.message, bodySnippet: o.bodySnippet, latencyMs: o.latencyMs, digestId: o.digestId,
+        })
+        .run();
+      const failed = o.outcome === "permanent" || o.giveUp.includes(id);
+      tx.update(deliveries)
+        .set({
+          status: o.outcome === "delivered" ? "delivered" : failed ? "failed" : "pending",
+          attempts: sql`${deliveries.attempts} + 1`,
+          leaseUntil: null,
+          nextAttemptAt: o.at,
+          lastStatus: o.httpStatus,
+          lastCode: o.code,
+          lastMessage: o.message,
+          deliveredAt: o.outcome === "delivered" ? o.at : null,
+          digestId: o.digestId,
+        })
+        .where(eq(deliveries.id, id))
+        .run();
+    }
+    if (o.outcome === "delivered") {
+      tx.update(destinations)
+        .set({ consecutiveFailures: 0, firstFailureAt: null, lastSuccessAt: o.at })
+        .where(eq(destinations.id, o.destinationId))
+        .run();
+      return;
+    }
+    tx.update(destinations)
       .set({
-        status,
-        attempts: sql`${deliveries.attempts} + 1`,
-        leaseUntil: null,
-        nextAttemptAt: a.nextAttemptAt ?? a.at,
-        lastStatus: a.httpStatus,
-        lastCode: a.code,
-        lastMessage: a.message,
-        deliveredAt: a.outcome === "delivered" ? a.at : null,
+        consecutiveFailures: sql`${destinations.consecutiveFailures} + 1`,
+        firstFailureAt: sql`coalesce(${destinations.firstFailureAt}, ${o.at})`,
+        lastFailureAt: o.at,
+        lastFailureCode: o.code ?? (o.httpStatus === null ? "network" : `http_${o.httpStatus}`),
+        lastFailureReason: o.message,
+        ...(o.retryAt !== null ? { paceTat: o.retryAt } : {}),
+        ...(o.pause ? { pausedAt: o.at, pauseCode: o.pause.code, pauseReason: o.pause.reason } : {}),
       })
-      .where(eq(deliveries.id, a.deliveryId))
+      .where(eq(destinations.id, o.destinationId))
       .run();
   });
 }
 
-/** When the worker should next look: the earliest pending delivery's due or lease-expiry time. */
+/** When the worker should next look: the earliest time a due delivery's destination may send. */
 export function nextWakeAt(): number | null {
   const row = getDb()
-    .select({ at: sql<number | null>`min(max(${deliveries.nextAttemptAt}, coalesce(${deliveries.leaseUntil}, 0)))` })
-    .from(deliveries)
-    .where(eq(deliveries.status, "pending"))
-    .get();
-  return row?.at ?? null;
+    .$client.prepare(
+      `select min(max(d.next_attempt_at, coalesce(d.lease_until, 0), s.pace_tat)) as at
+       from deliveries d join destinations s on s.id = d.destination_id
+       where d.status = 'pending' and s.paused_at is null and s.enabled = 1`,
+    )
+    .get() as { at: number | null };
+  return row.at;
 }
 
 export function queueDepth(): number {
@@ -143,6 +196,11 @@ export function listAttempts(deliveryId: string) {
   return getDb().select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(asc(deliveryAttempts.id)).all();
 }
 
-export function listDeliveriesOfAlert(alertId: string) {
-  return getDb().select().from(deliveries).where(eq(deliveries.alertId, alertId)).orderBy(asc(deliveries.createdAt)).all();
+/** Gives claimed deliveries back without counting an attempt (graceful shutdown). */
+export function releaseLeases(ids: string[]) {
+  getDb()
+    .update(deliveries)
+    .set({ leaseUntil: null })
+    .where(and(inArray(deliveries.id, ids), eq(deliveries.status, "pending")))
+    .run();
 }

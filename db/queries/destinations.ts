@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, isNotNull } from "drizzle-orm";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { getDb } from "../client";
 import { destinations } from "../schema";
@@ -61,4 +61,41 @@ export function recordTestResult(id: string, result: { at: number; ok: boolean; 
     .set({ lastTestAt: result.at, lastTestOk: result.ok, lastTestStatus: result.status, lastTestCode: result.code })
     .where(eq(destinations.id, id))
     .run();
+}
+
+/** 다시 사용: the destination sends again; what it missed is still queued and goes out (as a digest). */
+export function resumeDestination(id: string): boolean {
+  return (
+    getDb()
+      .update(destinations)
+      .set({ pausedAt: null, consecutiveFailures: 0, firstFailureAt: null, paceTat: 0, updatedAt: Date.now() })
+      .where(eq(destinations.id, id))
+      .run().changes > 0
+  );
+}
+
+/** After the first success following 다시 사용, the pause is history. */
+export function clearRecovery(id: string) {
+  getDb().update(destinations).set({ pauseCode: null, pauseReason: null }).where(eq(destinations.id, id)).run();
+}
+
+export function listPausedDestinations(): DestinationRow[] {
+  return getDb().select().from(destinations).where(isNotNull(destinations.pausedAt)).orderBy(asc(destinations.pausedAt)).all();
+}
+
+/** 대기 알림 버리기: what a paused destination missed is marked failed, not sent. */
+export function discardPendingDeliveries(destinationId: string): number {
+  return getDb()
+    .$client.prepare(
+      `update deliveries set status = 'failed', last_code = 'discarded', last_message = 'discarded by an admin', lease_until = null
+       where destination_id = ? and status = 'pending'`,
+    )
+    .run(destinationId).changes;
+}
+
+export function pendingCountsByDestination(): Map<string, number> {
+  const rows = getDb()
+    .$client.prepare(`select destination_id as id, count(*) as n from deliveries where status = 'pending' group by destination_id`)
+    .all() as { id: string; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
 }

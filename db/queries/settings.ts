@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   notifySessionAssigned: true,
   alertLocale: "ko",
   timeZone: "Asia/Seoul",
+  failureAlertDestinationId: null,
 };
 
 export function getSettings(): WorkspaceSettings {
@@ -19,8 +20,9 @@ export function getSettings(): WorkspaceSettings {
   return settings;
 }
 
-export function saveSettings(settings: WorkspaceSettings) {
-  const values = { ...settings, updatedAt: Date.now() };
+/** Saves the given settings, keeping the others as they are. */
+export function saveSettings(changes: Partial<WorkspaceSettings>) {
+  const values = { ...getSettings(), ...changes, updatedAt: Date.now() };
   getDb()
     .insert(workspaceSettings)
     .values({ id: 1, ...values })

@@ -1,7 +1,7 @@
 import en from "@/messages/en.json";
 import ko from "@/messages/ko.json";
 import { MAX_MESSAGE_LENGTH, singleLine, truncate } from "./escape";
-import type { Alert, AlertContext, AlertLocale, EventType } from "./types";
+import type { Alert, AlertContext, AlertLocale, EventType, InquiryAlert } from "./types";
 
 // What every messenger shows, before any messenger-specific formatting or escaping.
 // `untrusted` marks values that came from the customer (or an admin): adapters escape them.
@@ -23,19 +23,26 @@ export interface AlertView {
   /** the customer's message, truncated to 1,000 characters; untrusted */
   message?: string;
   link?: { url: string; label: string };
+  /** a digest's alerts: `text` is untrusted, `url` opens that conversation */
+  items?: { text: string; url: string }[];
+  /** a digest's remainder, e.g. "외 7건" */
+  more?: string;
   /** #RRGGBB, per event */
   color: string;
   brand: string;
-  labels: { message: string };
+  labels: { message: string; open: string };
 }
 
 const CATALOGUES: Record<AlertLocale, typeof ko.alert> = { ko: ko.alert, en: en.alert };
 
-const COLORS: Record<EventType | "test", string> = {
+const COLORS: Record<EventType | "test" | "digest" | "paused" | "recovered", string> = {
   "message.submitted": "#2F5BEA",
   "session.waiting": "#E8A317",
   "session.assigned": "#1C7C4A",
   test: "#6B7280",
+  digest: "#7C3AED",
+  paused: "#C8322F",
+  recovered: "#1C7C4A",
 };
 
 // next-intl forbids dots in message keys, so event ids map to camelCase keys.
@@ -62,10 +69,18 @@ export function formatAlertTime(epochMs: number, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} (${timeZone})`;
 }
 
+/** One line of a digest: who, what, when, and the start of what they wrote. */
+function digestLine(item: InquiryAlert, t: typeof ko.alert, timeZone: string): string {
+  const time = formatAlertTime(item.occurredAt, timeZone).slice(11, 16);
+  const title = t.events[EVENT_KEYS[item.event]].title;
+  const message = item.message?.trim() ? `: ${singleLine(item.message, 80)}` : "";
+  return `${singleLine(item.customer.name, 60)} · ${title} · ${time}${message}`;
+}
+
 export function renderAlert(alert: Alert, ctx: AlertContext): AlertView {
   const t = CATALOGUES[ctx.locale];
   const time = { label: t.fields.time, value: formatAlertTime(alert.occurredAt, ctx.timeZone), untrusted: false, short: true };
-  const base = { brand: t.brand, labels: { message: t.fields.message } };
+  const base = { brand: t.brand, labels: { message: t.fields.message, open: t.digest.open } };
 
   if (alert.kind === "test") {
     const destination = singleLine(alert.destinationName);
@@ -75,6 +90,37 @@ export function renderAlert(alert: Alert, ctx: AlertContext): AlertView {
       summary: fill(t.test.summary, { destination }),
       fields: [{ label: t.fields.destination, value: destination, untrusted: true, short: true }, time],
       color: COLORS.test,
+    };
+  }
+
+  if (alert.kind === "digest") {
+    const count = String(alert.total);
+    return {
+      ...base,
+      title: fill(t.digest.title, { count }),
+      summary: fill(t.digest.summary, { count }),
+      fields: [time],
+      items: alert.items.map((item) => ({ text: digestLine(item, t, ctx.timeZone), url: item.session.url })),
+      ...(alert.total > alert.items.length ? { more: fill(t.digest.more, { count: String(alert.total - alert.items.length) }) } : {}),
+      ...(alert.moreUrl ? { link: { url: alert.moreUrl, label: t.digest.moreLink } } : {}),
+      color: COLORS.digest,
+    };
+  }
+
+  if (alert.kind === "notice") {
+    const values = {
+      destination: singleLine(alert.destinationName),
+      messenger: alert.messenger,
+      reason: singleLine(alert.reason ?? "", 300),
+    };
+    const paused = alert.change === "paused";
+    return {
+      ...base,
+      title: paused ? t.notice.pausedTitle : t.notice.recoveredTitle,
+      summary: fill(paused ? t.notice.pausedSummary : t.notice.recoveredSummary, values),
+      fields: [time],
+      ...(alert.consoleUrl ? { link: { url: alert.consoleUrl, label: t.notice.openConsole } } : {}),
+      color: paused ? COLORS.paused : COLORS.recovered,
     };
   }
 

@@ -28,7 +28,29 @@ export interface TestAlert {
   destinationName: string;
 }
 
-export type Alert = InquiryAlert | TestAlert;
+/** Several alerts for one destination that arrived faster than its pace: sent as one message. */
+export interface DigestAlert {
+  kind: "digest";
+  occurredAt: number;
+  total: number;
+  /** the first few, oldest first */
+  items: InquiryAlert[];
+  /** where the admin sees them all (the delivery log), if the console's address is known */
+  moreUrl?: string;
+}
+
+/** 실패 알림: a destination was paused (자동 중지) or recovered; sent to the chosen destination. */
+export interface NoticeAlert {
+  kind: "notice";
+  occurredAt: number;
+  change: "paused" | "recovered";
+  destinationName: string;
+  messenger: string;
+  reason?: string;
+  consoleUrl?: string;
+}
+
+export type Alert = InquiryAlert | TestAlert | DigestAlert | NoticeAlert;
 
 /** Workspace settings that shape how an alert reads (설정 > 앱관리 > 상담 안내). */
 export interface AlertContext {

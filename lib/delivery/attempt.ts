@@ -19,9 +19,10 @@ export async function attemptDelivery(
   alert: Alert,
   config: DestinationConfig,
   ctx: AlertContext,
+  signal?: AbortSignal,
 ): Promise<AttemptResult> {
   const adapter = getAdapter(messenger);
-  const result = await send(adapter.buildRequest(alert, config, ctx));
+  const result = await send(adapter.buildRequest(alert, config, ctx), { signal });
   if (result.kind === "network") {
     return { outcome: result.outcome, httpStatus: null, bodySnippet: null, latencyMs: result.latencyMs };
   }

@@ -40,3 +40,11 @@ export function hintFor(outcome: Outcome, httpStatus: number | null): string | n
   if (httpStatus >= 500) return "serverError";
   return "unknown";
 }
+
+/** The hint for a saved failure code (e.g. a paused destination's), when one is known. */
+export function hintForCode(code: string | null): string | null {
+  if (!code) return null;
+  if (BY_CODE[code]) return BY_CODE[code];
+  const status = /^http_(\d{3})$/.exec(code);
+  return status ? hintFor({ kind: "permanent", status: Number(status[1]) }, Number(status[1])) : null;
+}

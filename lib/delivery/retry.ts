@@ -2,7 +2,6 @@
 // come quickly; later ones back off to hourly, and the delivery gives up after 24 h.
 const SCHEDULE_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000];
 const HOURLY_MS = 3_600_000;
-export const GIVE_UP_AFTER_MS = 24 * 3_600_000;
 const RETRY_AFTER_MIN_MS = 1_000;
 const RETRY_AFTER_MAX_MS = 3_600_000;
 
@@ -22,6 +21,8 @@ export function nextRetryDelay(opts: {
   ageMs: number;
   scale?: number;
   random?: () => number;
+  /** give up past this age (already scaled); defaults to 24 h × scale */
+  maxAgeMs?: number;
 }): number | null {
   const scale = opts.scale ?? retryScale();
   const random = opts.random ?? Math.random;
@@ -32,5 +33,5 @@ export function nextRetryDelay(opts: {
     const base = (SCHEDULE_MS[opts.attemptsSoFar - 1] ?? HOURLY_MS) * scale;
     delay = Math.round(base * (0.8 + 0.4 * random()));
   }
-  return opts.ageMs + delay >= GIVE_UP_AFTER_MS * scale ? null : delay;
+  return opts.ageMs + delay >= (opts.maxAgeMs ?? 24 * 3_600_000 * scale) ? null : delay;
 }

@@ -4,7 +4,11 @@ import pkg from "@/package.json";
 // The only place that does outbound HTTP. Adapters build the request and read the answer;
 // this module owns the timeout, redirects, the body bound and the User-Agent.
 
-export const ATTEMPT_TIMEOUT_MS = 10_000;
+/** 10 s per attempt (spec); ALERTS_ATTEMPT_TIMEOUT_MS lets fault tests use a shorter one. */
+export const ATTEMPT_TIMEOUT_MS = (() => {
+  const value = Number(process.env.ALERTS_ATTEMPT_TIMEOUT_MS);
+  return Number.isInteger(value) && value > 0 && value <= 10_000 ? value : 10_000;
+})();
 export const MAX_RESPONSE_BYTES = 8 * 1024;
 export const USER_AGENT = `Alimi/${pkg.version}`;
 
@@ -35,7 +39,7 @@ async function readBounded(body: ReadableStream<Uint8Array> | null): Promise<str
 export function classifyNetworkError(error: unknown): Extract<Outcome, { kind: "retry" }> {
   const err = error as { name?: string; cause?: { code?: string; name?: string } };
   if (err?.name === "TimeoutError" || err?.cause?.name === "TimeoutError") {
-    return { kind: "retry", code: "timeout", message: `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s` };
+    return { kind: "retry", code: "timeout", message: `no answer within ${ATTEMPT_TIMEOUT_MS} ms` };
   }
   const code = err?.cause?.code ?? "";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { kind: "retry", code: "dns", message: "host name not found" };
@@ -47,7 +51,8 @@ export function classifyNetworkError(error: unknown): Extract<Outcome, { kind: "
   return { kind: "retry", code: "network", message: code || "network error" };
 }
 
-export async function send(request: OutboundRequest, timeoutMs = ATTEMPT_TIMEOUT_MS): Promise<SendResult> {
+export async function send(request: OutboundRequest, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<SendResult> {
+  const timeout = AbortSignal.timeout(opts.timeoutMs ?? ATTEMPT_TIMEOUT_MS);
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   try {
@@ -57,7 +62,7 @@ export async function send(request: OutboundRequest, timeoutMs = ATTEMPT_TIMEOUT
       body: request.body,
       // A 3xx is a failure (the spec): following it could post the alert somewhere else.
       redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout,
     });
     const body = await readBounded(response.body);
     const headers: Record<string, string> = {};

@@ -1,26 +1,42 @@
-import { claimDueDeliveries, type ClaimedDelivery, nextWakeAt, recordAttempt } from "@/db/queries/deliveries";
+import { randomBytes } from "node:crypto";
+import { pruneAlertsBefore, pruneIdempotencyKeys } from "@/db/queries/alerts";
+import { claimDueGroups, type ClaimedGroup, failOrphanedDeliveries, nextWakeAt, releaseLeases, settleGroup } from "@/db/queries/deliveries";
+import { clearRecovery } from "@/db/queries/destinations";
 import { getSettings } from "@/db/queries/settings";
-import type { AlertContext, InquiryAlert } from "@/lib/alerts/types";
+import type { Alert, AlertContext, InquiryAlert } from "@/lib/alerts/types";
+import { appBaseUrl, retentionDays } from "@/lib/env";
 import { attemptDelivery } from "./attempt";
+import { failureReason, maxRetryAgeMs, pausesDestination } from "./health";
+import { notifyHealthChange } from "./notices";
 import { nextRetryDelay } from "./retry";
-import { redactUrl } from "./send";
+import { ATTEMPT_TIMEOUT_MS, redactUrl } from "./send";
 
-// The in-process worker that drains the delivery queue. It is woken the moment the API stores
-// deliveries (no polling delay when idle) and otherwise sleeps until the next retry is due.
-// Claims carry a lease, so a crashed process's deliveries are picked up again after it expires.
+// The in-process worker that drains the queue. Woken the moment the API stores deliveries (no
+// polling when idle), it otherwise sleeps until the next send is due. Work is claimed per
+// destination under a lease, so a crashed process's claims are picked up after the lease ends,
+// and several processes sharing the database never send the same delivery twice.
 
-const BATCH = 32;
-const LEASE_MS = 60_000;
-const MAX_TIMER_MS = 60_000;
+const MAX_GROUPS = 16;
+const DIGEST_LIMIT = 500;
+const DIGEST_ITEMS = 10;
+const LEASE_MS = ATTEMPT_TIMEOUT_MS + 5_000;
+const MAX_TIMER_MS = 30_000;
+const SHUTDOWN_GRACE_MS = 3_000;
+const PRUNE_EVERY_MS = 3_600_000;
+
+const digestId = () => `dg_${randomBytes(9).toString("base64url")}`;
 
 class DeliveryWorker {
   private running = false;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private stopping = false;
+  private readonly inFlight = new Set<string>();
+  private readonly abort = new AbortController();
+  private lastPrune = 0;
 
   wake(): void {
-    if (this.stopped) return;
+    if (this.stopping) return;
     if (this.running) {
       this.again = true;
       return;
@@ -28,24 +44,33 @@ class DeliveryWorker {
     void this.drain();
   }
 
-  stop(): void {
-    this.stopped = true;
+  /** SIGTERM: take no new work; give in-flight sends a moment, then abort them. */
+  shutdown(): void {
+    this.stopping = true;
     clearTimeout(this.timer);
+    setTimeout(() => this.abort.abort(), SHUTDOWN_GRACE_MS).unref();
+  }
+
+  /** On exit (synchronous): hand unfinished claims back at once instead of waiting for the lease. */
+  releaseClaims(): void {
+    if (this.inFlight.size > 0) releaseLeases([...this.inFlight]);
   }
 
   private async drain(): Promise<void> {
     this.running = true;
     clearTimeout(this.timer);
     try {
+      this.pruneIfDue();
       do {
         this.again = false;
-        let batch: ClaimedDelivery[];
-        while ((batch = claimDueDeliveries(Date.now(), LEASE_MS, BATCH)).length > 0) {
+        failOrphanedDeliveries(Date.now());
+        let groups: ClaimedGroup[];
+        while (!this.stopping && (groups = claimDueGroups(Date.now(), LEASE_MS, MAX_GROUPS, DIGEST_LIMIT)).length > 0) {
           const settings = getSettings();
           const ctx: AlertContext = { locale: settings.alertLocale, timeZone: settings.timeZone };
-          await Promise.all(batch.map((d) => this.deliver(d, ctx)));
+          await Promise.all(groups.map((g) => this.deliver(g, ctx)));
         }
-      } while (this.again);
+      } while (this.again && !this.stopping);
     } catch (error) {
       console.error("[alimi] delivery worker error:", error instanceof Error ? error.message : error);
     } finally {
@@ -55,49 +80,83 @@ class DeliveryWorker {
   }
 
   private schedule(): void {
-    if (this.stopped) return;
+    if (this.stopping) return;
     const at = nextWakeAt();
-    if (at === null) return;
-    const delay = Math.min(Math.max(at - Date.now(), 0), MAX_TIMER_MS);
+    const delay = at === null ? MAX_TIMER_MS : Math.min(Math.max(at - Date.now(), 0), MAX_TIMER_MS);
     this.timer = setTimeout(() => this.wake(), delay);
     this.timer.unref?.();
   }
 
-  private async deliver(d: ClaimedDelivery, ctx: AlertContext): Promise<void> {
+  private pruneIfDue(): void {
     const now = Date.now();
-    const fail = (code: string, message: string) =>
-      recordAttempt({ deliveryId: d.id, at: now, outcome: "permanent", httpStatus: null, code, message,
-        bodySnippet: null, latencyMs: 0, nextAttemptAt: null });
-    if (!d.destination) return fail("destination_deleted", "the destination was deleted before delivery");
-    if (!d.destination.enabled) return fail("destination_disabled", "the destination was turned off before delivery");
+    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = now;
+    pruneAlertsBefore(now - retentionDays() * 86_400_000);
+    pruneIdempotencyKeys(now);
+  }
 
-    const alert = JSON.parse(d.payload) as InquiryAlert;
-    const result = await attemptDelivery(d.destination.messenger, alert, d.destination, ctx);
-    const { outcome } = result;
-    const at = Date.now();
-    const nextAttemptAt =
-      outcome.kind === "retry"
-        ? (() => {
-            const delay = nextRetryDelay({ attemptsSoFar: d.attempts + 1, retryAfterMs: outcome.retryAfterMs, ageMs: at - d.createdAt });
-            return delay === null ? null : at + delay;
-          })()
-        : null;
-    recordAttempt({
-      deliveryId: d.id,
-      at,
-      outcome: outcome.kind,
-      httpStatus: result.httpStatus,
-      code: outcome.kind === "delivered" ? null : (outcome.code ?? null),
-      message: outcome.kind === "delivered" ? null : (outcome.message ?? null),
-      bodySnippet: result.bodySnippet,
-      latencyMs: result.latencyMs,
-      nextAttemptAt,
-    });
-    if (outcome.kind !== "delivered") {
-      console.warn(
-        `[alimi] delivery ${d.id} to ${d.destination.messenger} ${redactUrl(d.destination.webhookUrl)}: ` +
-          `${outcome.kind} ${result.httpStatus ?? "-"} ${outcome.code ?? ""}${nextAttemptAt ? "" : " (gave up)"}`,
-      );
+  /** One destination's due alerts: alone if one, as a digest if they piled up. */
+  private alertFor(group: ClaimedGroup): { alert: Alert; digest: string | null } {
+    const alerts = group.deliveries.map((d) => JSON.parse(d.payload) as Alert);
+    if (alerts.length === 1) return { alert: alerts[0], digest: null };
+    const inquiries = alerts.filter((a): a is InquiryAlert => a.kind === "event");
+    return {
+      alert: {
+        kind: "digest",
+        occurredAt: Date.now(),
+        total: alerts.length,
+        items: inquiries.slice(0, DIGEST_ITEMS),
+        moreUrl: `${appBaseUrl()}/deliveries?destination=${group.destination.id}`,
+      },
+      digest: digestId(),
+    };
+  }
+
+  private async deliver(group: ClaimedGroup, ctx: AlertContext): Promise<void> {
+    const { destination } = group;
+    const ids = group.deliveries.map((d) => d.id);
+    ids.forEach((id) => this.inFlight.add(id));
+    try {
+      const { alert, digest } = this.alertFor(group);
+      const result = await attemptDelivery(destination.messenger, alert, destination, ctx, this.abort.signal);
+      if (this.abort.signal.aborted) return; // shutting down: the exit handler releases the claim
+      const { outcome } = result;
+      const at = Date.now();
+      const maxAge = maxRetryAgeMs();
+      let retryAt: number | null = null;
+      let pause: { code: string; reason: string } | null = null;
+      const reason = failureReason(outcome, result.httpStatus);
+
+      if (outcome.kind === "retry") {
+        // The destination backs off as a whole, so its alerts stay in order of acceptance.
+        const delay = nextRetryDelay({ attemptsSoFar: destination.consecutiveFailures + 1, retryAfterMs: outcome.retryAfterMs, ageMs: 0, maxAgeMs: Infinity });
+        retryAt = at + (delay ?? 0);
+        const failingSince = destination.firstFailureAt ?? at;
+        if (at - failingSince >= maxAge) pause = { code: outcome.code ?? "failing", reason };
+      } else if (outcome.kind === "permanent" && pausesDestination(outcome)) {
+        pause = { code: outcome.code ?? `http_${outcome.status}`, reason };
+      }
+      const giveUp = outcome.kind === "retry" ? group.deliveries.filter((d) => at - d.createdAt >= maxAge).map((d) => d.id) : [];
+
+      settleGroup({
+        destinationId: destination.id, deliveryIds: ids, digestId: digest, at, outcome: outcome.kind,
+        httpStatus: result.httpStatus, code: outcome.kind === "delivered" ? null : (outcome.code ?? null),
+        message: outcome.kind === "delivered" ? null : (outcome.message ?? null),
+        bodySnippet: result.bodySnippet, latencyMs: result.latencyMs, giveUp, retryAt, pause,
+      });
+
+      if (pause) {
+        console.warn(`[alimi] destination ${destination.id} (${destination.messenger} ${redactUrl(destination.webhookUrl)}) paused: ${reason}`);
+        notifyHealthChange("paused", destination, reason);
+      } else if (outcome.kind === "delivered" && destination.pauseCode !== null) {
+        // First success after 다시 사용: the one "recovered" notice.
+        clearRecovery(destination.id);
+        notifyHealthChange("recovered", destination);
+      } else if (outcome.kind !== "delivered") {
+        console.warn(`[alimi] ${destination.messenger} ${redactUrl(destination.webhookUrl)}: ${outcome.kind} ${reason}`);
+      }
+    } finally {
+      ids.forEach((id) => this.inFlight.delete(id));
     }
   }
 }

@@ -11,6 +11,15 @@ export interface DestinationView {
   topic: string | null;
   enabled: boolean;
   lastTest: { at: number; ok: boolean; status: number | null; code: string | null } | null;
+  health: {
+    pausedAt: number | null;
+    pauseCode: string | null;
+    pauseReason: string | null;
+    consecutiveFailures: number;
+    lastSuccessAt: number | null;
+    lastFailureAt: number | null;
+    lastFailureReason: string | null;
+  };
 }
 
 export function toDestinationView(row: DestinationRow): DestinationView {
@@ -26,5 +35,14 @@ export function toDestinationView(row: DestinationRow): DestinationView {
       row.lastTestAt === null
         ? null
         : { at: row.lastTestAt, ok: row.lastTestOk ?? false, status: row.lastTestStatus, code: row.lastTestCode },
+    health: {
+      pausedAt: row.pausedAt,
+      pauseCode: row.pauseCode,
+      pauseReason: row.pauseReason,
+      consecutiveFailures: row.consecutiveFailures,
+      lastSuccessAt: row.lastSuccessAt,
+      lastFailureAt: row.lastFailureAt,
+      lastFailureReason: row.lastFailureReason,
+    },
   };
 }

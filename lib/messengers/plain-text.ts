@@ -11,6 +11,8 @@ export function plainTextAlert(view: AlertView): string {
     lines.push(`${field.label}: ${field.untrusted ? breakMentions(field.value) : field.value}`);
   }
   if (view.message) lines.push(`${view.labels.message}:`, breakMentions(view.message));
+  for (const item of view.items ?? []) lines.push(`• ${breakMentions(item.text)} — ${item.url}`);
+  if (view.more) lines.push(view.more);
   if (view.link) lines.push("", `${view.link.label}: ${view.link.url}`);
   return lines.join("\n");
 }

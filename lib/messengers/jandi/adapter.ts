@@ -13,6 +13,11 @@ export const jandiAdapter = {
       { title: view.title, description: jandiEscape(view.summary) },
       ...view.fields.map((f) => ({ title: f.label, description: f.untrusted ? jandiEscape(f.value) : f.value })),
       ...(view.message ? [{ title: view.labels.message, description: jandiEscape(view.message) }] : []),
+      ...(view.items ?? []).map((item, i) => ({
+        title: `${i + 1}`,
+        description: `${jandiEscape(item.text)} [${view.labels.open}](${safeLinkTarget(item.url)})`,
+      })),
+      ...(view.more ? [{ title: "…", description: view.more }] : []),
     ];
     const link = view.link ? ` [${view.link.label}](${safeLinkTarget(view.link.url)})` : "";
     return {

@@ -11,12 +11,15 @@ export const mattermostAdapter = {
     // so every customer value is Markdown-escaped and has its @ and < broken (spec).
     const esc = (value: string, untrusted = true) => (untrusted ? mattermostEscape(value) : value);
     const link = view.link ? ` · [${view.link.label}](${safeLinkTarget(view.link.url)})` : "";
+    const items = (view.items ?? []).map((i) => `- ${esc(i.text)} · [${view.labels.open}](${safeLinkTarget(i.url)})`);
+    if (view.more) items.push(view.more);
+    const attachmentText = [view.message ? esc(view.message) : null, ...items].filter(Boolean).join("\n");
     const attachment = {
       fallback: `${view.title}: ${breakMentions(view.summary)}`,
       color: view.color,
       title: view.title,
       ...(view.link ? { title_link: safeLinkTarget(view.link.url) } : {}),
-      ...(view.message ? { text: esc(view.message) } : {}),
+      ...(attachmentText ? { text: attachmentText } : {}),
       fields: view.fields.map((f) => ({ title: f.label, value: esc(f.value, f.untrusted), short: f.short })),
     };
     const body = {

@@ -18,6 +18,14 @@ export const slackAdapter = {
       { type: "section", fields: view.fields.slice(0, 10).map((f) => plain(`${f.label}\n${f.value}`, 2_000)) },
     ];
     if (view.message) blocks.push({ type: "section", text: plain(`${view.labels.message}\n${view.message}`) });
+    for (const item of view.items ?? []) {
+      blocks.push({
+        type: "section",
+        text: plain(item.text),
+        accessory: { type: "button", text: plain(view.labels.open, 75), url: item.url.slice(0, 3_000) },
+      });
+    }
+    if (view.more) blocks.push({ type: "context", elements: [plain(view.more)] });
     if (view.link) {
       blocks.push({
         type: "actions",

@@ -3,13 +3,16 @@
 import { revalidatePath } from "next/cache";
 import {
   deleteDestination,
+  discardPendingDeliveries,
   findDestination,
   insertDestination,
   recordTestResult,
+  resumeDestination,
   setDestinationEnabled,
   updateDestination,
 } from "@/db/queries/destinations";
-import { getSettings } from "@/db/queries/settings";
+import { getSettings, saveSettings } from "@/db/queries/settings";
+import { deliveryWorker } from "@/lib/delivery/worker";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { sendTestMessage, type TestSendResult } from "@/lib/delivery/test-send";
 import { allowLoopbackWebhooks } from "@/lib/env";
@@ -111,4 +114,26 @@ export async function sendTestAlert(rawMessenger: unknown, values: unknown): Pro
     revalidatePath(LIST_PATH);
   }
   return { ok: true, result };
+}
+
+/** 다시 사용 after 자동 중지: redeliver what it missed (as a digest), or discard it first. */
+export async function resumeDestinationAction(id: unknown, discard: unknown): Promise<ActionResult> {
+  if (!(await getCurrentUser())) return fail("form.sessionExpired");
+  if (typeof id !== "string" || typeof discard !== "boolean") return fail("form.unexpected");
+  if (!findDestination(id)) return fail("destinations.notFound");
+  if (discard) discardPendingDeliveries(id);
+  resumeDestination(id);
+  deliveryWorker().wake();
+  revalidatePath(LIST_PATH);
+  return { ok: true };
+}
+
+/** 실패 알림: which destination hears about pauses and recoveries ("" for none). */
+export async function setFailureAlertDestination(id: unknown): Promise<ActionResult> {
+  if (!(await getCurrentUser())) return fail("form.sessionExpired");
+  if (typeof id !== "string") return fail("form.unexpected");
+  if (id !== "" && !findDestination(id)) return fail("destinations.notFound");
+  saveSettings({ failureAlertDestinationId: id || null });
+  revalidatePath(LIST_PATH);
+  return { ok: true };
 }

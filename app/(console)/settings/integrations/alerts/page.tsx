@@ -1,12 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { DestinationList } from "@/components/destinations/destination-list";
-import { listDestinations } from "@/db/queries/destinations";
+import { FailureAlertForm } from "@/components/destinations/failure-alert-form";
+import { HealthBanner } from "@/components/destinations/health-banner";
+import { listDestinations, pendingCountsByDestination } from "@/db/queries/destinations";
+import { getSettings } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/current-user";
 import { toDestinationView } from "@/lib/destinations/view";
 
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ saved?: string; deleted?: string }> }) {
   await requireUser();
-  const [t, params] = await Promise.all([getTranslations("destinations"), searchParams]);
+  const [t, tm, params] = await Promise.all([getTranslations("destinations"), getTranslations("messengers"), searchParams]);
   const destinations = listDestinations().map(toDestinationView);
   const notice = params.saved ? t("saved") : params.deleted ? t("deleted") : null;
   return (
@@ -27,7 +30,14 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           {notice}
         </p>
       ) : null}
+      <HealthBanner paused={destinations.filter((d) => d.health.pausedAt !== null)} waiting={pendingCountsByDestination()} />
       <DestinationList destinations={destinations} />
+      {destinations.length > 0 ? (
+        <FailureAlertForm
+          current={getSettings().failureAlertDestinationId ?? ""}
+          options={destinations.map((d) => ({ id: d.id, label: `${d.name} · ${tm(`${d.messenger}.name`)}` }))}
+        />
+      ) : null}
     </>
   );
 }

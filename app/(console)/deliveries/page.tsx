@@ -1,0 +1,129 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { eventKey } from "@/components/deliveries/event-label";
+import { listDestinations } from "@/db/queries/destinations";
+import { type LogFilters, listLog } from "@/db/queries/delivery-log";
+import { requireUser } from "@/lib/auth/current-user";
+import { retentionDays, TIME_ZONE_OFFSET } from "@/lib/env";
+import { isMessengerId, MESSENGER_IDS } from "@/lib/messengers/ids";
+
+type Search = { messenger?: string; destination?: string; status?: string; from?: string; to?: string; before?: string };
+const STATUSES = ["pending", "delivered", "failed"] as const;
+
+/** Dates are picked in the console's zone (Asia/Seoul, UTC+9) and compared as epoch ms. */
+function dayStart(value: string | undefined, plusDays = 0): number | undefined {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const ms = Date.parse(`${value}T00:00:00${TIME_ZONE_OFFSET}`);
+  return Number.isNaN(ms) ? undefined : ms + plusDays * 86_400_000;
+}
+
+function parseFilters(s: Search): LogFilters {
+  const before = /^(\d{1,15}):([\w-]{1,40})$/.exec(s.before ?? "");
+  return {
+    ...(isMessengerId(s.messenger) ? { messenger: s.messenger } : {}),
+    ...(s.destination && s.destination.length <= 64 ? { destinationId: s.destination } : {}),
+    ...((STATUSES as readonly string[]).includes(s.status ?? "") ? { status: s.status as LogFilters["status"] } : {}),
+    ...(dayStart(s.from) !== undefined ? { from: dayStart(s.from) } : {}),
+    ...(dayStart(s.to, 1) !== undefined ? { to: dayStart(s.to, 1) } : {}),
+    ...(before ? { before: { createdAt: Number(before[1]), id: before[2] } } : {}),
+  };
+}
+
+export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireUser();
+  const [t, tm, format, search] = await Promise.all([getTranslations("log"), getTranslations("messengers"), getFormatter(), searchParams]);
+  const { alerts, next } = listLog(parseFilters(search));
+  const destinations = listDestinations();
+  const query = (extra: Record<string, string>) => {
+    const params = new URLSearchParams(Object.entries({ ...search, ...extra }).filter(([, v]) => v) as [string, string][]);
+    return `/deliveries?${params}`;
+  };
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t("title")}</h1>
+          <p className="lead">{t("lead", { days: retentionDays() })}</p>
+        </div>
+      </div>
+      <form className="card filters" method="get" action="/deliveries">
+        <div className="field">
+          <label htmlFor="f-messenger">{t("filters.messenger")}</label>
+          <select id="f-messenger" name="messenger" className="select" defaultValue={search.messenger ?? ""}>
+            <option value="">{t("filters.all")}</option>
+            {MESSENGER_IDS.map((id) => <option key={id} value={id}>{tm(`${id}.name`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-destination">{t("filters.destination")}</label>
+          <select id="f-destination" name="destination" className="select" defaultValue={search.destination ?? ""}>
+            <option value="">{t("filters.all")}</option>
+            {destinations.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">{t("filters.status")}</label>
+          <select id="f-status" name="status" className="select" defaultValue={search.status ?? ""}>
+            <option value="">{t("filters.all")}</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-from">{t("filters.from")}</label>
+          <input id="f-from" name="from" type="date" className="select" defaultValue={search.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">{t("filters.to")}</label>
+          <input id="f-to" name="to" type="date" className="select" defaultValue={search.to ?? ""} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary">{t("filters.apply")}</button>
+          <Link className="btn" href="/deliveries">{t("filters.reset")}</Link>
+        </div>
+      </form>
+      {alerts.length === 0 ? (
+        <section className="card empty"><p>{t("empty")}</p></section>
+      ) : (
+        <div className="card" style={{ overflowX: "auto" }}>
+          <table className="list">
+            <thead>
+              <tr>
+                <th scope="col">{t("columns.time")}</th>
+                <th scope="col">{t("columns.event")}</th>
+                <th scope="col">{t("columns.customer")}</th>
+                <th scope="col">{t("columns.deliveries")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {alerts.map((a) => (
+                <tr key={a.id} data-testid="log-row">
+                  <td>
+                    <Link href={`/deliveries/${a.id}`}>{format.dateTime(a.createdAt, { dateStyle: "short", timeStyle: "medium" })}</Link>
+                  </td>
+                  <td>{t(eventKey(a.event))}</td>
+                  <td>{a.customer ?? "—"}</td>
+                  <td>
+                    {a.status === "skipped" ? <span className="hint">{t("skippedNote")}</span> : null}
+                    {a.status !== "skipped" && a.deliveries.length === 0 ? <span className="hint">{t("noDeliveries")}</span> : null}
+                    <span className="outcomes">
+                      {a.deliveries.map((d) => (
+                        <span key={d.id} className={`outcome outcome-${d.status}`} title={[d.lastStatus ? `HTTP ${d.lastStatus}` : "", d.lastCode ?? ""].join(" ").trim() || undefined}>
+                          {d.destinationName ?? t("deletedDestination")} · {t(`status.${d.status as "pending"}`)}
+                          {d.digestId ? " ⧉" : ""}
+                        </span>
+                      ))}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="form-actions" style={{ marginTop: 16 }} aria-label={t("title")}>
+        {search.before ? <Link className="btn" href={query({ before: "" })}>{t("first")}</Link> : null}
+        {next ? <Link className="btn" href={query({ before: `${next.createdAt}:${next.id}` })}>{t("next")}</Link> : null}
+      </nav>
+    </>
+  );
+}

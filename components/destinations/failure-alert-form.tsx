@@ -1,0 +1,38 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { setFailureAlertDestination } from "@/app/(console)/settings/integrations/alerts/actions";
+
+export function FailureAlertForm({ current, options }: { current: string; options: { id: string; label: string }[] }) {
+  const t = useTranslations("health.failureAlert");
+  const [value, setValue] = useState(current);
+  const [saved, setSaved] = useState(false);
+  const [pending, startTransition] = useTransition();
+  return (
+    <section className="card" style={{ padding: 24, marginTop: 20 }} aria-labelledby="failure-alert-title">
+      <h2 id="failure-alert-title" style={{ fontSize: "1.1rem", marginBottom: 6 }}>{t("title")}</h2>
+      <p className="hint" style={{ marginBottom: 14 }}>{t("lead")}</p>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSaved(false);
+          startTransition(async () => setSaved((await setFailureAlertDestination(value)).ok));
+        }}
+      >
+        <div className="field">
+          <label htmlFor="failureAlert">{t("label")}</label>
+          <select id="failureAlert" className="select" value={value} onChange={(e) => setValue(e.target.value)}>
+            <option value="">{t("none")}</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>{o.label}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn" disabled={pending}>{t("save")}</button>
+        <span role="status" className="hint">{saved ? t("saved") : ""}</span>
+      </form>
+    </section>
+  );
+}

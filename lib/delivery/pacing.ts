@@ -1,0 +1,24 @@
+import type { MessengerId } from "@/lib/messengers/ids";
+
+// How fast each messenger accepts posts to one webhook (spec), in one table. Pacing is per
+// destination, with GCRA: a send may go when tat - (burst - 1) × interval ≤ now.
+// Slack: ~1/s per webhook and it may *hide* messages above that, so exactly one per interval,
+// with a little slack for the network. Jandi: about 60/min. The rest document no limit; keep a
+// conservative pace that a chat-alert workload never notices.
+export const PACE: Record<MessengerId, { intervalMs: number; burst: number }> = {
+  slack: { intervalMs: 1_050, burst: 1 },
+  mattermost: { intervalMs: 250, burst: 5 },
+  jandi: { intervalMs: 1_050, burst: 3 },
+  hiworks: { intervalMs: 1_000, burst: 3 },
+  agit: { intervalMs: 1_000, burst: 3 },
+  teamroom: { intervalMs: 1_000, burst: 3 },
+};
+
+export function paceAllows(messenger: MessengerId, tat: number, now: number): boolean {
+  const { intervalMs, burst } = PACE[messenger];
+  return tat - (burst - 1) * intervalMs <= now;
+}
+
+export function nextTat(messenger: MessengerId, tat: number, now: number): number {
+  return Math.max(tat, now) + PACE[messenger].intervalMs;
+}
