@@ -216,6 +216,30 @@ test("an API key revoked in the console stops working at once", async ({ request
   expect(await res.json()).toMatchObject({ error: { code: "unauthorized" } });
 });
 
+test("발송 기록 lists alerts, filters them, shows each attempt, and 재전송 requeues a failure", async ({ page }) => {
+  await signIn(page);
+  await page.getByRole("link", { name: "발송 기록" }).click();
+  await expect(page.getByRole("heading", { name: "발송 기록", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("log-row").first()).toBeVisible();
+  await expect(page.getByTestId("log-row").filter({ hasText: "보내지 않았습니다" }).first()).toBeVisible(); // the switched-off event
+  await page.screenshot({ path: "docs/deliveries.png", fullPage: true });
+
+  await page.getByLabel("알림", { exact: true }).selectOption({ label: "revoked slack" });
+  await page.getByLabel("상태").selectOption("failed");
+  await page.getByRole("button", { name: "적용" }).click();
+  await expect(page).toHaveURL(/status=failed/);
+  const rows = page.getByTestId("log-row");
+  await expect(rows.first()).toContainText("revoked slack · 실패");
+  await rows.last().getByRole("link").click();
+
+  const detail = page.getByTestId("delivery-detail").filter({ hasText: "revoked slack" });
+  await expect(detail).toContainText("no_service");
+  await expect(detail.getByRole("cell", { name: "404" })).toBeVisible();
+  await expect(page.getByTestId("delivery-detail").filter({ hasText: "fake agit" })).toContainText("전달");
+  await detail.getByRole("button", { name: "revoked slack 재전송" }).click();
+  await expect(detail.getByRole("status")).toHaveText("다시 보내도록 대기열에 넣었습니다.");
+});
+
 test("GET /api/health answers with the queue depth", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);

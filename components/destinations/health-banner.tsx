@@ -19,7 +19,7 @@ export async function HealthBanner({ paused, waiting }: { paused: DestinationVie
                 {t("health.pausedBody", {
                   name: d.name,
                   messenger: t(`messengers.${d.messenger}.name`),
-                  time: format.dateTime(d.health.pausedAt ?? 0, { dateStyle: "medium", timeStyle: "short" }),
+                  time: format.dateTime(d.health.pausedAt ?? 0, "minute"),
                 })}
               </strong>
             </p>

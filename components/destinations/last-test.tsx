@@ -7,7 +7,7 @@ export async function LastTest({ result }: { result: DestinationView["lastTest"]
   if (!result) return <span className="hint">{t("never")}</span>;
   const status = result.status === null ? t("noResponse") : t("http", { status: result.status });
   return (
-    <span className={`last-test ${result.ok ? "ok" : "failed"}`} title={format.dateTime(result.at, { dateStyle: "medium", timeStyle: "medium" })}>
+    <span className={`last-test ${result.ok ? "ok" : "failed"}`} title={format.dateTime(result.at, "second")}>
       {result.ok ? t("success") : t("failure")} · {status}
       {result.code ? ` ${result.code}` : ""}
     </span>

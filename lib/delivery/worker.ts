@@ -130,7 +130,7 @@ class DeliveryWorker {
       if (outcome.kind === "retry") {
         // The destination backs off as a whole, so its alerts stay in order of acceptance.
         const delay = nextRetryDelay({ attemptsSoFar: destination.consecutiveFailures + 1, retryAfterMs: outcome.retryAfterMs, ageMs: 0, maxAgeMs: Infinity });
-        retryAt = at + (delay ?? 0);
+        retryAt = Math.max(at + (delay ?? 0), destination.paceTat); // never faster than the pace
         const failingSince = destination.firstFailureAt ?? at;
         if (at - failingSince >= maxAge) pause = { code: outcome.code ?? "failing", reason };
       } else if (outcome.kind === "permanent" && pausesDestination(outcome)) {

@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { DEFAULT_LOCALE, isLocale, TIME_ZONE } from "./config";
 import { LOCALE_COOKIE } from "./config";
+import { formats } from "./formats";
 
 // Korean unless the visitor chose otherwise with the header switch; no locale in URLs.
 export default getRequestConfig(async () => {
@@ -10,6 +11,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: TIME_ZONE,
+    formats,
     messages: (await import(`../../messages/${locale}.json`)).default,
   };
 });

@@ -98,7 +98,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
               {alerts.map((a) => (
                 <tr key={a.id} data-testid="log-row">
                   <td>
-                    <Link href={`/deliveries/${a.id}`}>{format.dateTime(a.createdAt, { dateStyle: "short", timeStyle: "medium" })}</Link>
+                    <Link href={`/deliveries/${a.id}`}>{format.dateTime(a.createdAt, "second")}</Link>
                   </td>
                   <td>{t(eventKey(a.event))}</td>
                   <td>{a.customer ?? "—"}</td>

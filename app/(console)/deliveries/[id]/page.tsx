@@ -12,7 +12,7 @@ export default async function AlertDetailPage({ params }: { params: Promise<{ id
   const detail = getAlertDetail(id);
   if (!detail) notFound();
   const [t, tm, format] = await Promise.all([getTranslations("log"), getTranslations("messengers"), getFormatter()]);
-  const when = (at: number) => format.dateTime(at, { dateStyle: "short", timeStyle: "medium" });
+  const when = (at: number) => format.dateTime(at, "second");
   const payload = JSON.parse(detail.alert.payload) as { customer?: { name?: string }; message?: string };
   return (
     <>

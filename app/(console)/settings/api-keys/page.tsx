@@ -8,7 +8,7 @@ export default async function ApiKeysPage() {
   await requireUser();
   const [t, format] = await Promise.all([getTranslations("apiKeys"), getFormatter()]);
   const keys = listApiKeys();
-  const when = (at: number | null) => (at === null ? t("never") : format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }));
+  const when = (at: number | null) => (at === null ? t("never") : format.dateTime(at, "minute"));
   return (
     <>
       <div className="page-header">
