@@ -44,6 +44,8 @@ export const destinations = sqliteTable("destinations", {
   channel: text("channel"),
   topic: text("topic"),
   enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  /** Mattermost on an intranet: the admin explicitly allowed a private address (사내망 주소 허용) */
+  allowPrivateNetwork: integer("allow_private_network", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull().default(now),
   updatedAt: integer("updated_at").notNull().default(now),
   /** the last 테스트 전송, shown in the list */

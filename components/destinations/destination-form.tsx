@@ -42,6 +42,7 @@ export function DestinationForm({ messenger, allowLoopback, saved }: Props) {
       enabled: saved?.enabled ?? true,
       ...(fields.channel ? { channel: saved?.channel ?? "" } : {}),
       ...(fields.topic ? { topic: saved?.topic ?? "" } : {}),
+      ...(messenger === "mattermost" ? { allowPrivateNetwork: saved?.allowPrivateNetwork ?? false } : {}),
     },
   });
   const { errors } = form.formState;
@@ -100,6 +101,15 @@ export function DestinationForm({ messenger, allowLoopback, saved }: Props) {
             error={message(errors.topic?.message)} {...form.register("topic")} />
           <p className="warning" style={{ marginTop: -8, marginBottom: 18 }}>{t("form.topicWarning")}</p>
         </>
+      ) : null}
+      {messenger === "mattermost" ? (
+        <div className="field">
+          <label className="checkbox" htmlFor="allowPrivateNetwork">
+            <input id="allowPrivateNetwork" type="checkbox" {...form.register("allowPrivateNetwork")} />
+            {t("form.allowPrivateNetwork")}
+          </label>
+          <p className="warning">{t("form.allowPrivateNetworkWarning")}</p>
+        </div>
       ) : null}
       <div className="field">
         <label className="checkbox" htmlFor="enabled">

@@ -6,7 +6,7 @@ import { claimDueGroups, type GroupOutcome, nextWakeAt, queueDepth, releaseLease
 import { insertDestination, resumeDestination } from "./destinations";
 
 function destinations() {
-  const base = { name: "n", channel: null, topic: null, enabled: true };
+  const base = { name: "n", channel: null, topic: null, enabled: true, allowPrivateNetwork: false };
   return [
     insertDestination({ ...base, messenger: "slack", webhookUrl: "https://hooks.slack.com/services/T1/B1/a" }),
     insertDestination({ ...base, messenger: "agit", webhookUrl: "https://agit.io/webhook/x" }),

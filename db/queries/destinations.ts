@@ -13,6 +13,7 @@ export interface DestinationInput {
   channel: string | null;
   topic: string | null;
   enabled: boolean;
+  allowPrivateNetwork: boolean;
 }
 
 export function listDestinations(): DestinationRow[] {

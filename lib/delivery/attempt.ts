@@ -2,6 +2,7 @@ import type { Alert, AlertContext } from "@/lib/alerts/types";
 import { getAdapter } from "@/lib/messengers/registry";
 import type { MessengerId } from "@/lib/messengers/ids";
 import type { DestinationConfig, Outcome } from "@/lib/messengers/types";
+import { allowLoopbackWebhooks } from "@/lib/env";
 import { send } from "./send";
 
 export interface AttemptResult {
@@ -22,7 +23,8 @@ export async function attemptDelivery(
   signal?: AbortSignal,
 ): Promise<AttemptResult> {
   const adapter = getAdapter(messenger);
-  const result = await send(adapter.buildRequest(alert, config, ctx), { signal });
+  const policy = { allowLoopback: allowLoopbackWebhooks(), allowPrivate: messenger === "mattermost" && config.allowPrivateNetwork === true };
+  const result = await send(adapter.buildRequest(alert, config, ctx), { signal, policy });
   if (result.kind === "network") {
     return { outcome: result.outcome, httpStatus: null, bodySnippet: null, latencyMs: result.latencyMs };
   }

@@ -9,6 +9,7 @@ const DESTINATION_CODES = new Set([
   "web.incoming_webhook.invalid.app_error", "web.incoming_webhook.channel_locked.app_error",
   "web.incoming_webhook.permissions.app_error", "web.incoming_webhook.channel.app_error",
   "40051",
+  "blocked_address",
 ]);
 const DESTINATION_STATUSES = new Set([301, 302, 303, 307, 308, 401, 403, 404, 410]);
 

@@ -26,6 +26,7 @@ const BY_CODE: Record<string, string> = {
   connection_reset: "reset",
   tls: "tls",
   network: "network",
+  blocked_address: "blocked",
 };
 
 export function hintFor(outcome: Outcome, httpStatus: number | null): string | null {

@@ -10,6 +10,7 @@ export interface DestinationView {
   channel: string | null;
   topic: string | null;
   enabled: boolean;
+  allowPrivateNetwork: boolean;
   lastTest: { at: number; ok: boolean; status: number | null; code: string | null } | null;
   health: {
     pausedAt: number | null;
@@ -31,6 +32,7 @@ export function toDestinationView(row: DestinationRow): DestinationView {
     channel: row.channel,
     topic: row.topic,
     enabled: row.enabled,
+    allowPrivateNetwork: row.allowPrivateNetwork,
     lastTest:
       row.lastTestAt === null
         ? null

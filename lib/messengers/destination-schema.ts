@@ -34,10 +34,10 @@ export function makeDestinationSchema<Extra extends z.ZodRawShape>(rule: Webhook
   return (opts: UrlValidationOptions) =>
     z.object({ ...baseShape, ...extra }).superRefine((parsed, ctx) => {
       // The generic spread hides the base fields from TypeScript; they are always there.
-      const value = parsed as { id: string; webhookUrl: string };
+      const value = parsed as { id: string; webhookUrl: string; allowPrivateNetwork?: boolean };
       const keepSaved = value.id !== "" && value.webhookUrl === "";
       if (keepSaved) return;
-      const problem = webhookUrlProblem(value.webhookUrl, rule, opts);
+      const problem = webhookUrlProblem(value.webhookUrl, rule, { ...opts, allowPrivate: value.allowPrivateNetwork === true });
       if (problem) ctx.addIssue({ code: "custom", path: ["webhookUrl"], message: `url.${problem}` });
     });
 }

@@ -84,6 +84,7 @@ function values(messenger: MessengerId, webhookUrl: string, id = "") {
     enabled: true,
     ...(messenger === "jandi" ? { topic: "고객문의" } : {}),
     ...(messenger === "slack" || messenger === "mattermost" ? { channel: "" } : {}),
+    ...(messenger === "mattermost" ? { allowPrivateNetwork: false } : {}),
   };
 }
 
@@ -160,5 +161,33 @@ describe("maskWebhookUrl", () => {
     const masked = maskWebhookUrl("https://hooks.slack.com/services/T0123/B0456/abcdEFGHa1B2");
     expect(masked).toBe("https://hooks.slack.com/…/…a1B2");
     expect(masked).not.toContain("T0123");
+  });
+});
+
+describe("SSRF at save: Mattermost refuses internal addresses", () => {
+  const mm = (host: string, opts = strict, allowPrivateNetwork = false) => {
+    const result = configSchemas.mattermost(opts).safeParse({
+      ...values("mattermost", `http://${host}/hooks/abcdefghijklmnopqrstuvwxyz`),
+      allowPrivateNetwork,
+    });
+    return result.success ? null : result.error.issues.find((i) => i.path[0] === "webhookUrl")?.message;
+  };
+
+  it.each([
+    ["127.0.0.1", "url.private"], ["localhost", "url.private"], ["app.localhost", "url.private"], ["10.0.0.5", "url.private"],
+    ["172.16.3.4", "url.private"], ["192.168.0.10", "url.private"], ["100.64.1.1", "url.private"],
+    ["169.254.169.254", "url.internal"], ["224.0.0.1", "url.internal"], ["0.0.0.0", "url.internal"],
+    ["[::1]", "url.private"], ["[fc00::1]", "url.private"], ["[fe80::1]", "url.internal"], ["[::ffff:127.0.0.1]", "url.private"],
+    ["2130706433", "url.private"], ["0x7f.1", "url.private"], ["127.1", "url.private"],
+  ])("refuses %s", (host, key) => {
+    expect(mm(host)).toBe(key);
+  });
+
+  it("allows an intranet server only when 사내망 주소 허용 is on, and never link-local", () => {
+    expect(mm("10.0.0.5", strict, true)).toBeNull();
+    expect(mm("192.168.0.10:8065", strict, true)).toBeNull();
+    expect(mm("169.254.169.254", strict, true)).toBe("url.internal");
+    expect(mm("127.0.0.1", strict, true)).toBe("url.private");
+    expect(mm("127.0.0.1:4010", { allowLoopback: true })).toBeNull();
   });
 });

@@ -24,6 +24,7 @@ export type DestinationFormValues = {
   enabled: boolean;
   channel?: string;
   topic?: string;
+  allowPrivateNetwork?: boolean;
 };
 
 /** Which optional fields each messenger's form shows (the product's fields). */

@@ -9,6 +9,8 @@ export interface DestinationConfig {
   channel?: string | null;
   /** Jandi only; a label the admin keeps, never sent (the topic is fixed by the webhook). */
   topic?: string | null;
+  /** Mattermost only: 사내망 주소 허용 — the admin allowed a private-network server */
+  allowPrivateNetwork?: boolean;
 }
 
 /** The exact HTTP request a messenger expects. Always POST; the sender adds User-Agent. */

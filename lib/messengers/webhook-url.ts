@@ -2,6 +2,8 @@
 // (react-hook-form) and on the server (server actions), so it only uses the WHATWG URL API.
 // Returns message keys (translated at the edge under "validation.url.*"), never wording.
 
+import { restrictedKind } from "@/lib/net/ip-ranges";
+
 export const MAX_WEBHOOK_URL_LENGTH = 500;
 
 export interface WebhookUrlRule {
@@ -18,6 +20,8 @@ export interface WebhookUrlRule {
 export interface UrlValidationOptions {
   /** ALERTS_ALLOW_LOOPBACK_WEBHOOKS=1: http://127.0.0.1:PORT or localhost with the path shape */
   allowLoopback: boolean;
+  /** 사내망 주소 허용 (Mattermost only): private and CGNAT addresses */
+  allowPrivate?: boolean;
 }
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost"]);
@@ -49,12 +53,28 @@ export function webhookUrlProblem(raw: string, rule: WebhookUrlRule, opts: UrlVa
       if (url.port !== "") return "host";
     }
   }
+  const internal = internalAddressProblem(url.hostname, opts);
+  if (internal) return internal;
   if (url.search !== "" || url.hash !== "") return "path";
   for (const refused of rule.refused ?? []) {
     if (refused.path.test(url.pathname)) return refused.key;
   }
   if (!rule.path.test(url.pathname)) return "path";
   return null;
+}
+
+/**
+ * Literal internal addresses are refused when saved (host names are checked again after DNS
+ * resolution at send time). The URL parser has already turned odd spellings such as
+ * `2130706433`, `0x7f.1` or `127.1` into 127.0.0.1, so they cannot slip through.
+ */
+function internalAddressProblem(hostname: string, opts: UrlValidationOptions): string | null {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const kind = host === "localhost" || host.endsWith(".localhost") ? "loopback" : restrictedKind(host);
+  if (kind === null) return null;
+  if (kind === "loopback") return opts.allowLoopback ? null : "private";
+  if (kind === "private" || kind === "cgnat") return opts.allowPrivate ? null : "private";
+  return "internal";
 }
 
 /** Shown in lists: host kept (so the admin recognises it), the secret path reduced to its last 4 characters. */

@@ -57,6 +57,7 @@ export async function saveDestination(rawMessenger: unknown, values: unknown): P
     enabled: data.enabled,
     channel: fields.channel && data.channel ? data.channel : null,
     topic: fields.topic && data.topic ? data.topic : null,
+    allowPrivateNetwork: messenger === "mattermost" && data.allowPrivateNetwork === true,
   };
 
   let id: string;
@@ -106,7 +107,13 @@ export async function sendTestAlert(rawMessenger: unknown, values: unknown): Pro
   const settings = getSettings();
   const result = await sendTestMessage(
     messenger,
-    { name: data.name, webhookUrl, channel: data.channel || null, topic: data.topic || null },
+    {
+      name: data.name,
+      webhookUrl,
+      channel: data.channel || null,
+      topic: data.topic || null,
+      allowPrivateNetwork: messenger === "mattermost" && data.allowPrivateNetwork === true,
+    },
     { locale: settings.alertLocale, timeZone: settings.timeZone },
   );
   if (saved) {

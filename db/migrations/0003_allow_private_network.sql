@@ -1,0 +1,1 @@
+ALTER TABLE `destinations` ADD `allow_private_network` integer DEFAULT false NOT NULL;
