@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { ALERTS_PATH, MESSENGER_LABELS, SAMPLE_URLS, signIn } from "./helpers";
 
@@ -85,6 +86,20 @@ test("one destination of each of the six messengers can be added", async ({ page
   await page.screenshot({ path: "docs/alerts-page.png", fullPage: true });
 });
 
+test("the SQLite file holds no webhook URL in plain text", async () => {
+  const raw = ["alimi.db", "alimi.db-wal"]
+    .map((f) => `data/e2e-main/${f}`)
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f).toString("latin1"))
+    .join("");
+  expect(raw.length).toBeGreaterThan(0);
+  for (const url of Object.values(SAMPLE_URLS)) {
+    const secret = Buffer.from(new URL(url).pathname.split("/").at(-1)!, "utf8").toString("latin1");
+    expect(raw).not.toContain(secret);
+    expect(raw).not.toContain(Buffer.from(url).toString("latin1"));
+  }
+});
+
 test("after reload the values persist and every URL is masked, never in the page's HTML", async ({ page }) => {
   await page.reload();
   await expect(rows(page)).toHaveCount(6);
@@ -103,6 +118,11 @@ test("after reload the values persist and every URL is masked, never in the page
 });
 
 test("editing other fields keeps the saved URL; 사용 toggles from the list", async ({ page }) => {
+  // No server-action answer ever carries a saved URL back to the browser.
+  const answers: Promise<string>[] = [];
+  page.on("response", (r) => {
+    if (r.request().method() === "POST") answers.push(r.text().catch(() => ""));
+  });
   await row(page, "mattermost 알림").getByRole("link", { name: /수정/ }).click();
   await page.getByLabel("이름").fill("CS 매터모스트");
   await page.getByLabel(/^채널/).fill("cs-alerts");
@@ -123,6 +143,9 @@ test("editing other fields keeps the saved URL; 사용 toggles from the list", a
   await page.getByLabel("사용").check();
   await page.getByRole("button", { name: "저장" }).click();
   await expect(page.getByRole("switch", { name: "CS 매터모스트 사용" })).toHaveAttribute("aria-checked", "true");
+  const bodies = await Promise.all(answers);
+  expect(bodies.length).toBeGreaterThan(2);
+  for (const body of bodies) expect(body).not.toContain("abcdefghijklmnopqrstuvwxyz");
 });
 
 test("a second destination of the same messenger is allowed", async ({ page }) => {

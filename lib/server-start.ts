@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { encryptPlaintextWebhooks } from "@/db/queries/destinations";
 import { countUsers, insertFirstUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { setupSchema } from "@/lib/auth/schemas";
@@ -9,7 +10,9 @@ import { appBaseUrl, databasePath, initialAdmin } from "@/lib/env";
 export async function prepareServer(): Promise<void> {
   const started = Date.now();
   getDb();
+  const encrypted = encryptPlaintextWebhooks();
   console.log(`[alimi] database ready at ${databasePath()} (${Date.now() - started} ms)`);
+  if (encrypted > 0) console.log(`[alimi] encrypted ${encrypted} webhook URL(s) saved in plain text by an older version`);
 
   const admin = initialAdmin();
   if (admin && countUsers() === 0) {

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { nextTat, paceAllows } from "@/lib/delivery/pacing";
 import { getDb } from "../client";
+import { decryptRow } from "./destinations";
 import { alerts, deliveries, deliveryAttempts, destinations } from "../schema";
 
 export type DestinationRowForSend = typeof destinations.$inferSelect;
@@ -100,7 +101,7 @@ export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, 
           .run();
         const paceTat = nextTat(destination.messenger, destination.paceTat, now);
         tx.update(destinations).set({ paceTat }).where(eq(destinations.id, destination.id)).run();
-        groups.push({ destination: { ...destination, paceTat }, deliveries: rows });
+        groups.push({ destination: decryptRow({ ...destination, paceTat }), deliveries: rows });
       }
       return groups;
     },

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { asc, eq, isNotNull } from "drizzle-orm";
+import { decryptSecret, encryptSecret, isEncrypted } from "@/lib/crypto/secret-box";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { getDb } from "../client";
 import { destinations } from "../schema";
@@ -16,17 +17,36 @@ export interface DestinationInput {
   allowPrivateNetwork: boolean;
 }
 
+/** Webhook URLs are encrypted in the database; everything above db/ sees them decrypted. */
+export function decryptRow<T extends { webhookUrl: string } | undefined>(row: T): T {
+  return row ? { ...row, webhookUrl: decryptSecret(row.webhookUrl) } : row;
+}
+
 export function listDestinations(): DestinationRow[] {
-  return getDb().select().from(destinations).orderBy(asc(destinations.createdAt), asc(destinations.id)).all();
+  return getDb().select().from(destinations).orderBy(asc(destinations.createdAt), asc(destinations.id)).all().map(decryptRow);
 }
 
 export function findDestination(id: string): DestinationRow | undefined {
-  return getDb().select().from(destinations).where(eq(destinations.id, id)).get();
+  return decryptRow(getDb().select().from(destinations).where(eq(destinations.id, id)).get());
 }
 
 export function insertDestination(input: DestinationInput): DestinationRow {
   const id = `dst_${randomBytes(9).toString("base64url")}`;
-  return getDb().insert(destinations).values({ id, ...input }).returning().get();
+  const values = { id, ...input, webhookUrl: encryptSecret(input.webhookUrl) };
+  return decryptRow(getDb().insert(destinations).values(values).returning().get());
+}
+
+/** Start-up: rows saved before encryption existed are encrypted in place. */
+export function encryptPlaintextWebhooks(): number {
+  const db = getDb();
+  const rows = db.select({ id: destinations.id, webhookUrl: destinations.webhookUrl }).from(destinations).all();
+  const plain = rows.filter((r) => !isEncrypted(r.webhookUrl));
+  db.transaction((tx) => {
+    for (const r of plain) {
+      tx.update(destinations).set({ webhookUrl: encryptSecret(r.webhookUrl) }).where(eq(destinations.id, r.id)).run();
+    }
+  });
+  return plain.length;
 }
 
 /** `webhookUrl: undefined` keeps the saved URL (the browser never had it whole). */
@@ -35,12 +55,13 @@ export function updateDestination(
   input: Omit<DestinationInput, "messenger" | "webhookUrl"> & { webhookUrl?: string },
 ): DestinationRow | undefined {
   const { webhookUrl, ...rest } = input;
-  return getDb()
+  const row = getDb()
     .update(destinations)
-    .set({ ...rest, ...(webhookUrl ? { webhookUrl } : {}), updatedAt: Date.now() })
+    .set({ ...rest, ...(webhookUrl ? { webhookUrl: encryptSecret(webhookUrl) } : {}), updatedAt: Date.now() })
     .where(eq(destinations.id, id))
     .returning()
     .get();
+  return decryptRow(row);
 }
 
 export function setDestinationEnabled(id: string, enabled: boolean): boolean {
@@ -81,7 +102,7 @@ export function clearRecovery(id: string) {
 }
 
 export function listPausedDestinations(): DestinationRow[] {
-  return getDb().select().from(destinations).where(isNotNull(destinations.pausedAt)).orderBy(asc(destinations.pausedAt)).all();
+  return getDb().select().from(destinations).where(isNotNull(destinations.pausedAt)).orderBy(asc(destinations.pausedAt)).all().map(decryptRow);
 }
 
 /** 대기 알림 버리기: what a paused destination missed is marked failed, not sent. */
