@@ -173,3 +173,10 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [index("idempotency_created_idx").on(t.createdAt)],
 );
+
+/** Fixed-window request counters shared by every process on this database. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});

@@ -12,7 +12,7 @@ const SLACK = "/services/T0000FLT/B0000FLT/faultSecret1";
 const AGIT = "/webhook/11111111-2222-4333-8444-555555555555";
 const MATTERMOST = "/hooks/faultsfaultsfaultsfaultsfa";
 // Shorter schedules so hours of retrying fit in seconds; the shapes stay the same.
-const FAST = { ALERTS_RETRY_SCALE: "0.01", ALERTS_ATTEMPT_TIMEOUT_MS: "1000" };
+const FAST = { ALERTS_RETRY_SCALE: "0.01", ALERTS_ATTEMPT_TIMEOUT_MS: "1000", ALERTS_API_RATE_LIMIT: "0" };
 
 let fake: FakeMessenger;
 let server: AlimiProcess | undefined;

@@ -43,3 +43,9 @@ export function retentionDays(): number {
 
 /** The console shows dates in Asia/Seoul, which has no daylight saving: a fixed offset is exact. */
 export const TIME_ZONE_OFFSET = "+09:00";
+
+/** Dispatch requests allowed per API key per second (ALERTS_API_RATE_LIMIT); 0 turns it off. */
+export function apiRateLimitPerSecond(): number {
+  const value = Number(process.env.ALERTS_API_RATE_LIMIT);
+  return Number.isInteger(value) && value >= 0 ? value : 200;
+}

@@ -1,6 +1,8 @@
 import { authenticateBearer } from "@/lib/api-keys";
 import { acceptInquiry } from "@/lib/alerts/accept";
 import type { InquiryAlert } from "@/lib/alerts/types";
+import { hitRateLimit } from "@/db/queries/rate-limits";
+import { apiRateLimitPerSecond } from "@/lib/env";
 import { apiError, readBodyBounded } from "@/lib/http/errors";
 import { dispatchSchema, idempotencyKeySchema } from "./schema";
 
@@ -11,11 +13,30 @@ function fieldPath(path: PropertyKey[]): string {
 }
 
 export async function POST(request: Request): Promise<Response> {
+  try {
+    return await dispatch(request);
+  } catch (error) {
+    // Only a fault of ours ends up here (e.g. the disk is full): still the one envelope.
+    console.error("[alimi] dispatch failed:", error instanceof Error ? error.message : error);
+    return apiError(500, "internal_error", "The alert could not be stored. Try again.");
+  }
+}
+
+async function dispatch(request: Request): Promise<Response> {
   const key = authenticateBearer(request.headers.get("authorization"));
   if (!key) {
     return apiError(401, "unauthorized", "A valid API key is required: Authorization: Bearer <key>.", undefined, {
       "www-authenticate": 'Bearer realm="alimi"',
     });
+  }
+  const limit = apiRateLimitPerSecond();
+  if (limit > 0) {
+    const now = Date.now();
+    const { count, resetAt } = hitRateLimit(`api:${key.id}`, 1_000, now);
+    if (count > limit) {
+      const retryAfter = String(Math.max(1, Math.ceil((resetAt - now) / 1000)));
+      return apiError(429, "rate_limited", `At most ${limit} requests per second per API key.`, undefined, { "retry-after": retryAfter });
+    }
   }
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
