@@ -9,6 +9,8 @@ export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   email: text("email").notNull().unique(),
   passwordHash: text("password_hash").notNull(),
+  /** 관리자 changes everything; 뷰어 only reads (URLs masked, no actions) */
+  role: text("role", { enum: ["admin", "viewer"] }).notNull().default("admin"),
   createdAt: integer("created_at").notNull().default(now),
 });
 
@@ -180,3 +182,20 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
 });
+
+/** 감사 기록: who did what to which destination, key or account, from where. Never secrets. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actor: text("actor"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    targetName: text("target_name"),
+    address: text("address"),
+    detail: text("detail"),
+  },
+  (t) => [index("audit_events_at_idx").on(t.at)],
+);

@@ -79,7 +79,7 @@ test.describe("dispatch API under abuse", () => {
 
   async function expectRateLimited(url: string, key: string) {
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
+      Array.from({ length: 30 }, (_, i) =>
         fetch(`${url}/api/v1/alerts`, {
           method: "POST",
           headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
@@ -89,7 +89,8 @@ test.describe("dispatch API under abuse", () => {
     );
     const limited = answers.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(0);
-    expect(answers.filter((r) => r.status === 202).length).toBeLessThanOrEqual(5);
+    // The burst may straddle two one-second windows: at most 5 in each.
+    expect(answers.filter((r) => r.status === 202).length).toBeLessThanOrEqual(10);
     expect(Number(limited[0].headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(await limited[0].json()).toMatchObject({ error: { code: "rate_limited" } });
   }
@@ -178,3 +179,69 @@ function fuzzCases(key: string, count: number): FuzzCase[] {
     return Object.values(c.headers).every((v) => /^[\x20-\x7e]*$/.test(v));
   }).concat(Array.from({ length: 40 }, (_, i) => ({ name: `pad ${i}`, headers: { ...json, ...auth }, body: `{"event":${i}}` })));
 }
+
+test.describe("roles and the audit log", () => {
+  const viewer = { email: "viewer@alimi.test", password: "" };
+
+  test("an admin invites a 뷰어, who sees everything masked and can change nothing", async ({ page, browser }) => {
+    await signIn(page);
+    await page.getByRole("link", { name: "계정" }).click();
+    await page.getByLabel("이메일").fill(viewer.email);
+    await page.getByLabel("권한").selectOption("viewer");
+    await page.getByRole("button", { name: "초대" }).click();
+    viewer.password = (await page.getByTestId("one-time-password").textContent()) ?? "";
+    expect(viewer.password.length).toBeGreaterThan(10);
+    await expect(page.getByTestId("account-row").filter({ hasText: viewer.email })).toContainText("뷰어");
+
+    // The admin's page keeps its form; the viewer's session cookie replaces the admin's.
+    const row = page.getByTestId("destination-row").first();
+    await page.goto(ALERTS_PATH);
+    await row.getByRole("link").click();
+    const viewerContext = await browser.newContext();
+    const viewerPage = await viewerContext.newPage();
+    await signIn(viewerPage, viewer.email, viewer.password);
+    const viewerCookie = (await viewerContext.cookies()).find((c) => c.name === "alimi_session")!;
+    await page.context().addCookies([viewerCookie]);
+    await page.getByRole("button", { name: "저장" }).click();
+    await expect(page.getByText("뷰어 계정은 바꿀 수 없습니다. 관리자에게 요청해 주세요.")).toBeVisible();
+
+    // What the viewer sees: no way to add, switch, save, test or delete.
+    await expect(viewerPage.getByRole("heading", { name: "추가 알림", level: 1 })).toBeVisible();
+    await expect(viewerPage.getByRole("link", { name: "알림 추가" })).toHaveCount(0);
+    await expect(viewerPage.getByRole("switch").first()).toBeDisabled();
+    await expect(viewerPage.getByRole("link", { name: "계정" })).toHaveCount(0);
+    await viewerPage.getByTestId("destination-row").first().getByRole("link", { name: /보기/ }).click();
+    await expect(viewerPage.getByLabel("이름")).toBeDisabled();
+    for (const name of ["저장", "테스트 전송", "삭제"]) await expect(viewerPage.getByRole("button", { name })).toHaveCount(0);
+    await viewerPage.goto(`${ALERTS_PATH}/new?messenger=slack`);
+    await expect(viewerPage).toHaveURL(new RegExp(`${ALERTS_PATH}$`));
+    await viewerContext.close();
+
+    await page.goto("/settings/audit");
+    await expect(page.getByTestId("audit-row").filter({ hasText: "계정 초대" }).first()).toContainText(viewer.email);
+  });
+
+  test("the 감사 기록 shows who did what, from where, and no secret", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("이메일").fill("admin@alimi.test");
+    await page.getByLabel("비밀번호").fill("a-wrong-password");
+    await page.getByRole("button", { name: "로그인" }).click();
+    await expect(page.getByText("이메일 또는 비밀번호가 올바르지 않습니다.")).toBeVisible();
+    await signIn(page);
+    await page.goto(`${ALERTS_PATH}/new?messenger=agit`);
+    await page.getByLabel("이름").fill("audited agit");
+    await page.getByLabel("Webhook URL").fill("https://agit.io/webhook/77777777-2222-4333-8444-555555555555");
+    await page.getByRole("button", { name: "저장" }).click();
+    await expect(page).toHaveURL(/saved=1$/);
+    await page.getByRole("link", { name: "감사 기록" }).click();
+    await expect(page.getByRole("heading", { name: "감사 기록", level: 1 })).toBeVisible();
+    const rows = page.getByTestId("audit-row");
+    await expect(rows.filter({ hasText: "알림 추가" }).first()).toContainText("admin@alimi.test");
+    await expect(rows.filter({ hasText: "알림 추가" }).first()).toContainText("audited agit");
+    await expect(rows.filter({ hasText: "로그인 실패" }).first()).toBeVisible();
+    await expect(rows.filter({ hasText: "로그인" }).first()).toContainText("127.0.0.1");
+    const html = await page.content();
+    expect(html).not.toContain("77777777-2222-4333-8444-555555555555");
+    expect(html).not.toMatch(/alm_live_[A-Za-z0-9_-]{20}/);
+  });
+});

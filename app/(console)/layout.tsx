@@ -13,14 +13,16 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <a className="brand" href="/settings/integrations/alerts">
           {t("common.appName")}
         </a>
-        <ConsoleNav />
+        <ConsoleNav isAdmin={user.role === "admin"} />
       </aside>
       <div className="main">
         <header className="topbar">
           <ConsoleNav variant="breadcrumb" />
           <div className="topbar-actions">
             <LanguageSwitch />
-            <span>{t("nav.signedInAs", { email: user.email })}</span>
+            <span>
+              {t("nav.signedInAs", { email: user.email })} · {t(`accounts.roles.${user.role}`)}
+            </span>
             <form action={signOut}>
               <button type="submit" className="btn">
                 {t("nav.logout")}

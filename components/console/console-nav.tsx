@@ -14,10 +14,22 @@ const GROUPS = [
     ],
   },
   { title: "appManagement", links: [{ href: "/settings/app/guide", label: "guide" }] },
-  { title: "monitoring", links: [{ href: "/deliveries", label: "deliveries" }] },
+  {
+    title: "monitoring",
+    links: [{ href: "/deliveries", label: "deliveries" }],
+  },
+  {
+    title: "security",
+    links: [
+      { href: "/settings/audit", label: "audit" },
+      { href: "/settings/accounts", label: "accounts" },
+    ],
+  },
 ] as const;
 
-export function ConsoleNav({ variant = "sidebar" }: { variant?: "sidebar" | "breadcrumb" }) {
+const ADMIN_ONLY = new Set<string>(["/settings/accounts"]);
+
+export function ConsoleNav({ variant = "sidebar", isAdmin = true }: { variant?: "sidebar" | "breadcrumb"; isAdmin?: boolean }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   const isCurrent = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
@@ -43,7 +55,7 @@ export function ConsoleNav({ variant = "sidebar" }: { variant?: "sidebar" | "bre
           <div className="nav-group-title">
             {t("settings")} · {t(group.title)}
           </div>
-          {group.links.map((link) => (
+          {group.links.filter((link) => isAdmin || !ADMIN_ONLY.has(link.href)).map((link) => (
             <Link key={link.href} href={link.href} className="nav-link" aria-current={isCurrent(link.href) ? "page" : undefined}>
               {t(link.label)}
             </Link>

@@ -6,7 +6,7 @@ import { DestinationForm } from "./destination-form";
 import { SetupGuide } from "./setup-guide";
 
 /** The messenger's form with its setup guide beside it. */
-export async function DestinationEditor(props: { messenger: MessengerId; saved?: DestinationView; title: string }) {
+export async function DestinationEditor(props: { messenger: MessengerId; saved?: DestinationView; title: string; readOnly?: boolean }) {
   const t = await getTranslations("common");
   return (
     <>
@@ -20,7 +20,7 @@ export async function DestinationEditor(props: { messenger: MessengerId; saved?:
       </div>
       <div className="editor">
         <section className="card">
-          <DestinationForm messenger={props.messenger} saved={props.saved} allowLoopback={allowLoopbackWebhooks()} />
+          <DestinationForm messenger={props.messenger} saved={props.saved} allowLoopback={allowLoopbackWebhooks()} readOnly={props.readOnly ?? false} />
         </section>
         <SetupGuide messenger={props.messenger} />
       </div>

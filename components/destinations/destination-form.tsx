@@ -20,9 +20,11 @@ interface Props {
   /** ALERTS_ALLOW_LOOPBACK_WEBHOOKS, so the browser validates exactly like the server */
   allowLoopback: boolean;
   saved?: DestinationView;
+  /** 뷰어: sees the form, changes nothing */
+  readOnly?: boolean;
 }
 
-export function DestinationForm({ messenger, allowLoopback, saved }: Props) {
+export function DestinationForm({ messenger, allowLoopback, saved, readOnly = false }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const message = useValidationMessage(messenger);
@@ -79,6 +81,7 @@ export function DestinationForm({ messenger, allowLoopback, saved }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
+      <fieldset disabled={readOnly} className="fieldset">
       {formError ? (
         <p className="notice notice-error" id="form-error">
           {t(formError as "form.formError")}
@@ -118,6 +121,8 @@ export function DestinationForm({ messenger, allowLoopback, saved }: Props) {
         </label>
         <p className="hint">{t("form.enabledHint")}</p>
       </div>
+      </fieldset>
+      {readOnly ? null : (
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {pending ? t("common.saving") : t("form.save")}
@@ -131,6 +136,7 @@ export function DestinationForm({ messenger, allowLoopback, saved }: Props) {
         <span className="spacer" />
         {saved ? <DeleteDestinationButton id={saved.id} name={saved.name} /> : null}
       </div>
+      )}
       <TestSendPanel result={testResult} pending={testing} />
     </form>
   );

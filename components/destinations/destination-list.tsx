@@ -3,7 +3,7 @@ import type { DestinationView } from "@/lib/destinations/view";
 import { EnabledSwitch } from "./enabled-switch";
 import { LastTest } from "./last-test";
 
-export async function DestinationList({ destinations }: { destinations: DestinationView[] }) {
+export async function DestinationList({ destinations, readOnly }: { destinations: DestinationView[]; readOnly: boolean }) {
   const t = await getTranslations();
   if (destinations.length === 0) {
     return (
@@ -11,9 +11,11 @@ export async function DestinationList({ destinations }: { destinations: Destinat
         <h2>{t("destinations.emptyTitle")}</h2>
         <p>{t("destinations.emptyBody")}</p>
         <p>{t("destinations.emptySteps")}</p>
-        <a className="btn btn-primary" href="/settings/integrations/alerts/new">
-          {t("destinations.add")}
-        </a>
+        {readOnly ? null : (
+          <a className="btn btn-primary" href="/settings/integrations/alerts/new">
+            {t("destinations.add")}
+          </a>
+        )}
       </section>
     );
   }
@@ -52,11 +54,11 @@ export async function DestinationList({ destinations }: { destinations: Destinat
                 <LastTest result={d.lastTest} />
               </td>
               <td>
-                <EnabledSwitch id={d.id} name={d.name} enabled={d.enabled} />
+                <EnabledSwitch id={d.id} name={d.name} enabled={d.enabled} readOnly={readOnly} />
               </td>
               <td>
-                <a className="btn" href={`/settings/integrations/alerts/${d.id}`} aria-label={`${t("common.edit")}: ${d.name}`}>
-                  {t("common.edit")}
+                <a className="btn" href={`/settings/integrations/alerts/${d.id}`} aria-label={`${readOnly ? t("common.view") : t("common.edit")}: ${d.name}`}>
+                  {readOnly ? t("common.view") : t("common.edit")}
                 </a>
               </td>
             </tr>

@@ -6,7 +6,7 @@ import { useOptimistic, useTransition } from "react";
 import { toggleDestination } from "@/app/(console)/settings/integrations/alerts/actions";
 
 /** 사용 on/off straight from the list, without opening the form. */
-export function EnabledSwitch({ id, name, enabled }: { id: string; name: string; enabled: boolean }) {
+export function EnabledSwitch({ id, name, enabled, readOnly = false }: { id: string; name: string; enabled: boolean; readOnly?: boolean }) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -21,7 +21,7 @@ export function EnabledSwitch({ id, name, enabled }: { id: string; name: string;
 
   return (
     <span style={{ display: "inline-flex", alignItems: "center" }}>
-      <button type="button" role="switch" className="switch" aria-checked={shown} disabled={pending}
+      <button type="button" role="switch" className="switch" aria-checked={shown} disabled={pending || readOnly}
         aria-label={t("destinations.toggle", { name })} onClick={toggle} />
       <span className="switch-label" aria-hidden="true">
         {shown ? t("common.on") : t("common.off")}

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { setFailureAlertDestination } from "@/app/(console)/settings/integrations/alerts/actions";
 
-export function FailureAlertForm({ current, options }: { current: string; options: { id: string; label: string }[] }) {
+export function FailureAlertForm({ current, options, readOnly }: { current: string; options: { id: string; label: string }[]; readOnly: boolean }) {
   const t = useTranslations("health.failureAlert");
   const [value, setValue] = useState(current);
   const [saved, setSaved] = useState(false);
@@ -23,14 +23,14 @@ export function FailureAlertForm({ current, options }: { current: string; option
       >
         <div className="field">
           <label htmlFor="failureAlert">{t("label")}</label>
-          <select id="failureAlert" className="select" value={value} onChange={(e) => setValue(e.target.value)}>
+          <select id="failureAlert" className="select" value={value} disabled={readOnly} onChange={(e) => setValue(e.target.value)}>
             <option value="">{t("none")}</option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>{o.label}</option>
             ))}
           </select>
         </div>
-        <button type="submit" className="btn" disabled={pending}>{t("save")}</button>
+        {readOnly ? null : <button type="submit" className="btn" disabled={pending}>{t("save")}</button>}
         <span role="status" className="hint">{saved ? t("saved") : ""}</span>
       </form>
     </section>

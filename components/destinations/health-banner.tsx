@@ -4,7 +4,7 @@ import type { DestinationView } from "@/lib/destinations/view";
 import { ResumeButtons } from "./resume-buttons";
 
 /** 자동 중지: names each paused destination, why, how to fix it, and how to resume. */
-export async function HealthBanner({ paused, waiting }: { paused: DestinationView[]; waiting: Map<string, number> }) {
+export async function HealthBanner({ paused, waiting, readOnly }: { paused: DestinationView[]; waiting: Map<string, number>; readOnly: boolean }) {
   if (paused.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   return (
@@ -28,7 +28,7 @@ export async function HealthBanner({ paused, waiting }: { paused: DestinationVie
             <p className="hint">
               {t("health.waiting", { count: waiting.get(d.id) ?? 0 })} {t("health.resumeHint")}
             </p>
-            <ResumeButtons id={d.id} name={d.name} />
+            {readOnly ? null : <ResumeButtons id={d.id} name={d.name} />}
           </div>
         );
       })}

@@ -9,7 +9,7 @@ import { type GuideSettingsValues, guideSettingsSchema } from "@/lib/settings/sc
 
 const EVENTS = ["notifyMessageSubmitted", "notifySessionWaiting", "notifySessionAssigned"] as const;
 
-export function GuideSettingsForm({ initial, timeZones }: { initial: GuideSettingsValues; timeZones: string[] }) {
+export function GuideSettingsForm({ initial, timeZones, readOnly }: { initial: GuideSettingsValues; timeZones: string[]; readOnly: boolean }) {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<"saved" | string | null>(null);
@@ -28,6 +28,7 @@ export function GuideSettingsForm({ initial, timeZones }: { initial: GuideSettin
 
   return (
     <form onSubmit={onSubmit} noValidate>
+      <fieldset disabled={readOnly} className="fieldset">
       <fieldset className="fieldset">
         <legend>{t("guideSettings.eventsLegend")}</legend>
         {EVENTS.map((name) => (
@@ -59,11 +60,14 @@ export function GuideSettingsForm({ initial, timeZones }: { initial: GuideSettin
         </select>
         {form.formState.errors.timeZone ? <p className="error">{t("guideSettings.timeZoneInvalid")}</p> : null}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? t("common.saving") : t("common.save")}
-        </button>
-      </div>
+      </fieldset>
+      {readOnly ? null : (
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {pending ? t("common.saving") : t("common.save")}
+          </button>
+        </div>
+      )}
       <div role="status" aria-live="polite">
         {status === "saved" ? <p className="notice notice-success" style={{ marginTop: 16 }}>{t("destinations.saved")}</p> : null}
         {status && status !== "saved" ? <p className="notice notice-error" style={{ marginTop: 16 }}>{t(status as "form.formError")}</p> : null}

@@ -9,7 +9,7 @@ export function insertSession(tokenHash: string, userId: number, expiresAt: numb
 /** The signed-in user for a token hash, if the session exists and has not expired. */
 export function findLiveSession(tokenHash: string, now: number) {
   return getDb()
-    .select({ userId: users.id, email: users.email, expiresAt: sessions.expiresAt })
+    .select({ userId: users.id, email: users.email, role: users.role, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))

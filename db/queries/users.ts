@@ -38,3 +38,35 @@ export function insertFirstUser(email: string, passwordHash: string) {
       .get();
   });
 }
+
+export function listUsers() {
+  return getDb()
+    .select({ id: users.id, email: users.email, role: users.role, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(users.createdAt)
+    .all();
+}
+
+export function insertUserWithRole(email: string, passwordHash: string, role: "admin" | "viewer") {
+  return getDb()
+    .insert(users)
+    .values({ email: email.toLowerCase(), passwordHash, role })
+    .onConflictDoNothing()
+    .returning({ id: users.id, email: users.email })
+    .get();
+}
+
+/** Removes an account (its sessions go with it), never the last 관리자. */
+export function deleteUser(id: number): "ok" | "last_admin" | "not_found" {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const user = tx.select().from(users).where(eq(users.id, id)).get();
+    if (!user) return "not_found";
+    if (user.role === "admin") {
+      const admins = tx.select({ n: count() }).from(users).where(eq(users.role, "admin")).get()?.n ?? 0;
+      if (admins <= 1) return "last_admin";
+    }
+    tx.delete(users).where(eq(users.id, id)).run();
+    return "ok";
+  });
+}

@@ -8,6 +8,7 @@ import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } fro
 export interface SignedInUser {
   userId: number;
   email: string;
+  role: "admin" | "viewer";
 }
 
 /** The signed-in admin for this request, looked up once per request. */
@@ -15,8 +16,19 @@ export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!token) return null;
   const session = findLiveSession(hashSessionToken(token), Date.now());
-  return session ? { userId: session.userId, email: session.email } : null;
+  return session ? { userId: session.userId, email: session.email, role: session.role } : null;
 });
+
+/**
+ * For server actions that change something: a signed-in 관리자, checked by the action itself
+ * (not only by the page that shows the button). Returns the message key to show otherwise.
+ */
+export async function authorizeChange(): Promise<{ user: SignedInUser } | { error: string }> {
+  const user = await getCurrentUser();
+  if (!user) return { error: "form.sessionExpired" };
+  if (user.role !== "admin") return { error: "form.forbidden" };
+  return { user };
+}
 
 /** For pages and layouts: no session, no console. */
 export async function requireUser(): Promise<SignedInUser> {

@@ -35,3 +35,8 @@ export function firstFieldErrors(error: z.ZodError): AuthFormState["fieldErrors"
 export function safeNextPath(value: unknown): string {
   return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/settings/integrations/alerts";
 }
+
+export const inviteSchema = z.object({
+  email,
+  role: z.enum(["admin", "viewer"]),
+});

@@ -7,6 +7,7 @@ import type { Alert, AlertContext, InquiryAlert } from "@/lib/alerts/types";
 import { appBaseUrl, retentionDays } from "@/lib/env";
 import { attemptDelivery } from "./attempt";
 import { failureReason, maxRetryAgeMs, pausesDestination } from "./health";
+import { audit } from "@/lib/audit";
 import { notifyHealthChange } from "./notices";
 import { nextRetryDelay } from "./retry";
 import { ATTEMPT_TIMEOUT_MS, redactUrl } from "./send";
@@ -148,6 +149,7 @@ class DeliveryWorker {
       if (pause) {
         console.warn(`[alimi] destination ${destination.id} (${destination.messenger} ${redactUrl(destination.webhookUrl)}) paused: ${reason}`);
         notifyHealthChange("paused", destination, reason);
+        await audit(null, "destination.paused", { type: "destination", id: destination.id, name: destination.name }, reason);
       } else if (outcome.kind === "delivered" && destination.pauseCode !== null) {
         // First success after 다시 사용: the one "recovered" notice.
         clearRecovery(destination.id);

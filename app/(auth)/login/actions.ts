@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { findUserByEmail } from "@/db/queries/users";
+import { audit } from "@/lib/audit";
 import { clientAddress, startSession } from "@/lib/auth/current-user";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { type AuthFormState, firstFieldErrors, loginSchema, safeNextPath } from "@/lib/auth/schemas";
@@ -22,8 +23,10 @@ export async function signIn(_prev: AuthFormState, formData: FormData): Promise<
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !ok) {
     noteLoginFailure(address, email, Date.now());
+    await audit(email, "auth.sign_in_failed", { type: "user", name: email });
     return { formError: "login.invalid", email };
   }
   await startSession(user.id);
+  await audit(user.email, "auth.sign_in", { type: "user", id: user.id, name: user.email });
   redirect(safeNextPath(formData.get("next")));
 }

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { insertFirstUser } from "@/db/queries/users";
+import { audit } from "@/lib/audit";
 import { startSession } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
 import { type AuthFormState, firstFieldErrors, setupSchema } from "@/lib/auth/schemas";
@@ -19,5 +20,6 @@ export async function createFirstAdmin(_prev: AuthFormState, formData: FormData)
   const user = insertFirstUser(parsed.data.email, await hashPassword(parsed.data.password));
   if (!user) return { formError: "setup.done" };
   await startSession(user.id);
+  await audit(user.email, "auth.setup", { type: "user", id: user.id, name: user.email });
   redirect("/settings/integrations/alerts");
 }

@@ -2,13 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { requeueDelivery } from "@/db/queries/delivery-log";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { audit } from "@/lib/audit";
+import { authorizeChange } from "@/lib/auth/current-user";
 import { deliveryWorker } from "@/lib/delivery/worker";
 
 export async function resendDelivery(id: unknown): Promise<{ ok: boolean; error?: string }> {
-  if (!(await getCurrentUser())) return { ok: false, error: "form.sessionExpired" };
+  const who = await authorizeChange();
+  if ("error" in who) return { ok: false, error: who.error };
   if (typeof id !== "string") return { ok: false, error: "form.unexpected" };
   if (!requeueDelivery(id, Date.now())) return { ok: false, error: "form.unexpected" };
+  await audit(who.user.email, "delivery.resend", { type: "delivery", id });
   deliveryWorker().wake();
   revalidatePath("/deliveries", "layout");
   return { ok: true };

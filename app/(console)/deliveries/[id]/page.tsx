@@ -7,7 +7,7 @@ import { getAlertDetail } from "@/db/queries/delivery-log";
 import { requireUser } from "@/lib/auth/current-user";
 
 export default async function AlertDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireUser();
+  const user = await requireUser();
   const { id } = await params;
   const detail = getAlertDetail(id);
   if (!detail) notFound();
@@ -38,7 +38,7 @@ export default async function AlertDetailPage({ params }: { params: Promise<{ id
                 <span className={`badge badge-${d.messenger}`}>{tm(`${d.messenger as "slack"}.name`)}</span> {label}{" "}
                 <span className={`outcome outcome-${d.status}`}>{t(`status.${d.status as "pending"}`)}</span>
               </h2>
-              {d.status === "failed" ? <ResendButton id={d.id} label={label} /> : null}
+              {d.status === "failed" && user.role === "admin" ? <ResendButton id={d.id} label={label} /> : null}
             </div>
             {d.digestId ? <p className="hint">{t("digest", { id: d.digestId })}</p> : null}
             {d.status === "pending" && d.pausedAt !== null ? <p className="hint">{t("pausedWait")}</p> : null}

@@ -5,7 +5,8 @@ import { listApiKeys } from "@/db/queries/api-keys";
 import { requireUser } from "@/lib/auth/current-user";
 
 export default async function ApiKeysPage() {
-  await requireUser();
+  const user = await requireUser();
+  const readOnly = user.role !== "admin";
   const [t, format] = await Promise.all([getTranslations("apiKeys"), getFormatter()]);
   const keys = listApiKeys();
   const when = (at: number | null) => (at === null ? t("never") : format.dateTime(at, "minute"));
@@ -17,9 +18,11 @@ export default async function ApiKeysPage() {
           <p className="lead">{t("lead")}</p>
         </div>
       </div>
-      <section className="card" style={{ padding: 24, marginBottom: 20 }}>
-        <CreateApiKeyForm />
-      </section>
+      {readOnly ? null : (
+        <section className="card" style={{ padding: 24, marginBottom: 20 }}>
+          <CreateApiKeyForm />
+        </section>
+      )}
       {keys.length === 0 ? (
         <section className="card empty">
           <p>{t("empty")}</p>
@@ -45,7 +48,7 @@ export default async function ApiKeysPage() {
                   <td>{when(key.createdAt)}</td>
                   <td>{when(key.lastUsedAt)}</td>
                   <td>{key.revokedAt === null ? t("active") : t("revokedAt", { at: when(key.revokedAt) })}</td>
-                  <td>{key.revokedAt === null ? <RevokeApiKeyButton id={key.id} name={key.name} /> : null}</td>
+                  <td>{key.revokedAt === null && !readOnly ? <RevokeApiKeyButton id={key.id} name={key.name} /> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { getSettings } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/current-user";
 
 export default async function GuideSettingsPage() {
-  await requireUser();
+  const user = await requireUser();
   const t = await getTranslations("guideSettings");
   const { notifyMessageSubmitted, notifySessionWaiting, notifySessionAssigned, alertLocale, timeZone } = getSettings();
   return (
@@ -19,6 +19,7 @@ export default async function GuideSettingsPage() {
         <GuideSettingsForm
           initial={{ notifyMessageSubmitted, notifySessionWaiting, notifySessionAssigned, alertLocale, timeZone }}
           timeZones={Intl.supportedValuesOf("timeZone")}
+          readOnly={user.role !== "admin"}
         />
       </section>
     </>

@@ -13,7 +13,8 @@ import {
 } from "@/db/queries/destinations";
 import { getSettings, saveSettings } from "@/db/queries/settings";
 import { deliveryWorker } from "@/lib/delivery/worker";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { audit } from "@/lib/audit";
+import { authorizeChange } from "@/lib/auth/current-user";
 import { sendTestMessage, type TestSendResult } from "@/lib/delivery/test-send";
 import { allowLoopbackWebhooks } from "@/lib/env";
 import { isMessengerId, type MessengerId } from "@/lib/messengers/ids";
@@ -47,7 +48,8 @@ function parseValues(messenger: unknown, values: unknown): ActionFailure | { mes
 }
 
 export async function saveDestination(rawMessenger: unknown, values: unknown): Promise<ActionResult<{ id: string }>> {
-  if (!(await getCurrentUser())) return fail("form.sessionExpired");
+  const who = await authorizeChange();
+  if ("error" in who) return fail(who.error);
   const checked = parseValues(rawMessenger, values);
   if ("ok" in checked) return checked;
   const { messenger, data } = checked;
@@ -66,25 +68,32 @@ export async function saveDestination(rawMessenger: unknown, values: unknown): P
     if (!existing || existing.messenger !== messenger) return fail("destinations.notFound");
     updateDestination(data.id, { ...common, webhookUrl: data.webhookUrl || undefined });
     id = data.id;
+    await audit(who.user.email, "destination.update", { type: "destination", id, name: data.name }, data.webhookUrl ? "webhook URL replaced" : undefined);
   } else {
     id = insertDestination({ messenger, ...common, webhookUrl: data.webhookUrl }).id;
+    await audit(who.user.email, "destination.create", { type: "destination", id, name: data.name }, messenger);
   }
   revalidatePath(LIST_PATH);
   return { ok: true, id };
 }
 
 export async function toggleDestination(id: unknown, enabled: unknown): Promise<ActionResult> {
-  if (!(await getCurrentUser())) return fail("form.sessionExpired");
+  const who = await authorizeChange();
+  if ("error" in who) return fail(who.error);
   if (typeof id !== "string" || typeof enabled !== "boolean") return fail("form.unexpected");
   if (!setDestinationEnabled(id, enabled)) return fail("destinations.notFound");
+  await audit(who.user.email, enabled ? "destination.enable" : "destination.disable", { type: "destination", id, name: findDestination(id)?.name });
   revalidatePath(LIST_PATH);
   return { ok: true };
 }
 
 export async function removeDestination(id: unknown): Promise<ActionResult> {
-  if (!(await getCurrentUser())) return fail("form.sessionExpired");
+  const who = await authorizeChange();
+  if ("error" in who) return fail(who.error);
   if (typeof id !== "string") return fail("form.unexpected");
+  const name = findDestination(id)?.name;
   if (!deleteDestination(id)) return fail("destinations.notFound");
+  await audit(who.user.email, "destination.delete", { type: "destination", id, name });
   revalidatePath(LIST_PATH);
   return { ok: true };
 }
@@ -94,7 +103,8 @@ export async function removeDestination(id: unknown): Promise<ActionResult> {
  * destination means "the saved URL", which never left the server.
  */
 export async function sendTestAlert(rawMessenger: unknown, values: unknown): Promise<ActionResult<{ result: TestSendResult }>> {
-  if (!(await getCurrentUser())) return fail("form.sessionExpired");
+  const who = await authorizeChange();
+  if ("error" in who) return fail(who.error);
   const checked = parseValues(rawMessenger, values);
   if ("ok" in checked) return checked;
   const { messenger, data } = checked;
@@ -116,6 +126,7 @@ export async function sendTestAlert(rawMessenger: unknown, values: unknown): Pro
     },
     { locale: settings.alertLocale, timeZone: settings.timeZone },
   );
+  await audit(who.user.email, "destination.test", { type: "destination", id: saved?.id, name: data.name }, result.ok ? "성공" : `실패 ${result.httpStatus ?? ""} ${result.code ?? ""}`.trim());
   if (saved) {
     recordTestResult(saved.id, { at: Date.now(), ok: result.ok, status: result.httpStatus, code: result.code });
     revalidatePath(LIST_PATH);
@@ -125,11 +136,14 @@ export async function sendTestAlert(rawMessenger: unknown, values: unknown): Pro
 
 /** 다시 사용 after 자동 중지: redeliver what it missed (as a digest), or discard it first. */
 export async function resumeDestinationAction(id: unknown, discard: unknown): Promise<ActionResult> {
-  if (!(await getCurrentUser())) return fail("form.sessionExpired");
+  const who = await authorizeChange();
+  if ("error" in who) return fail(who.error);
   if (typeof id !== "string" || typeof discard !== "boolean") return fail("form.unexpected");
-  if (!findDestination(id)) return fail("destinations.notFound");
+  const destination = findDestination(id);
+  if (!destination) return fail("destinations.notFound");
   if (discard) discardPendingDeliveries(id);
   resumeDestination(id);
+  await audit(who.user.email, discard ? "destination.discard" : "destination.resume", { type: "destination", id, name: destination.name });
   deliveryWorker().wake();
   revalidatePath(LIST_PATH);
   return { ok: true };
@@ -137,10 +151,12 @@ export async function resumeDestinationAction(id: unknown, discard: unknown): Pr
 
 /** 실패 알림: which destination hears about pauses and recoveries ("" for none). */
 export async function setFailureAlertDestination(id: unknown): Promise<ActionResult> {
-  if (!(await getCurrentUser())) return fail("form.sessionExpired");
+  const who = await authorizeChange();
+  if ("error" in who) return fail(who.error);
   if (typeof id !== "string") return fail("form.unexpected");
   if (id !== "" && !findDestination(id)) return fail("destinations.notFound");
   saveSettings({ failureAlertDestinationId: id || null });
+  await audit(who.user.email, "failure_alert.update", { type: "settings", id: id || null, name: id ? findDestination(id)?.name : null });
   revalidatePath(LIST_PATH);
   return { ok: true };
 }

@@ -8,7 +8,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { toDestinationView } from "@/lib/destinations/view";
 
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ saved?: string; deleted?: string }> }) {
-  await requireUser();
+  const user = await requireUser();
+  const readOnly = user.role !== "admin";
   const [t, tm, params] = await Promise.all([getTranslations("destinations"), getTranslations("messengers"), searchParams]);
   const destinations = listDestinations().map(toDestinationView);
   const notice = params.saved ? t("saved") : params.deleted ? t("deleted") : null;
@@ -19,7 +20,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           <h1>{t("title")}</h1>
           <p className="lead">{t("lead")}</p>
         </div>
-        {destinations.length > 0 ? (
+        {destinations.length > 0 && !readOnly ? (
           <a className="btn btn-primary" href="/settings/integrations/alerts/new">
             {t("add")}
           </a>
@@ -30,10 +31,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           {notice}
         </p>
       ) : null}
-      <HealthBanner paused={destinations.filter((d) => d.health.pausedAt !== null)} waiting={pendingCountsByDestination()} />
-      <DestinationList destinations={destinations} />
+      <HealthBanner paused={destinations.filter((d) => d.health.pausedAt !== null)} waiting={pendingCountsByDestination()} readOnly={readOnly} />
+      <DestinationList destinations={destinations} readOnly={readOnly} />
       {destinations.length > 0 ? (
         <FailureAlertForm
+          readOnly={readOnly}
           current={getSettings().failureAlertDestinationId ?? ""}
           options={destinations.map((d) => ({ id: d.id, label: `${d.name} · ${tm(`${d.messenger}.name`)}` }))}
         />

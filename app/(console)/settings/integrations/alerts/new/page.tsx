@@ -1,10 +1,12 @@
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DestinationEditor } from "@/components/destinations/destination-editor";
 import { requireUser } from "@/lib/auth/current-user";
 import { isMessengerId, MESSENGER_IDS } from "@/lib/messengers/ids";
 
 export default async function NewAlertPage({ searchParams }: { searchParams: Promise<{ messenger?: string }> }) {
-  await requireUser();
+  const user = await requireUser();
+  if (user.role !== "admin") redirect("/settings/integrations/alerts");
   const [t, { messenger }] = await Promise.all([getTranslations(), searchParams]);
   if (isMessengerId(messenger)) {
     return <DestinationEditor messenger={messenger} title={t("form.newTitle", { messenger: t(`messengers.${messenger}.name`) })} />;
