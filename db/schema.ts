@@ -89,8 +89,10 @@ export const workspaceSettings = sqliteTable("workspace_settings", {
 export const apiKeys = sqliteTable("api_keys", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull(),
-  /** the first characters of the key, shown so admins can tell keys apart */
-  prefix: text("prefix").notNull(),
+  /** the first characters of the key, shown so admins can tell keys apart; also the signed-request key id */
+  prefix: text("prefix").notNull().unique(),
+  /** for signed requests: the HMAC secret, encrypted like webhook URLs (it must be readable to verify) */
+  signingSecret: text("signing_secret"),
   /** sha256 of the whole key; the key itself is shown once and never stored */
   keyHash: text("key_hash").notNull().unique(),
   createdAt: integer("created_at").notNull().default(now),
@@ -198,4 +200,14 @@ export const auditEvents = sqliteTable(
     detail: text("detail"),
   },
   (t) => [index("audit_events_at_idx").on(t.at)],
+);
+
+/** Signed requests seen in the last few minutes: a replay of one is refused. */
+export const seenSignatures = sqliteTable(
+  "seen_signatures",
+  {
+    signature: text("signature").primaryKey(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("seen_signatures_at_idx").on(t.at)],
 );

@@ -10,6 +10,7 @@ if (command !== "create" || !name || name.length > 50) {
   process.exit(2);
 }
 
-const { row, key } = createApiKey(name);
-console.error(`created API key "${row.name}" (${row.prefix}…) in ${databasePath()}; it is shown only now:`);
+const { row, key, signingSecret } = createApiKey(name);
+console.error(`created API key "${row.name}" (${row.prefix}…) in ${databasePath()}; both values are shown only now.`);
+console.error(`signing secret (for signed requests, X-Alimi-Key-Id: ${row.prefix}): ${signingSecret}`);
 console.log(key);

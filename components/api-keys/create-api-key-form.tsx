@@ -12,6 +12,7 @@ export function CreateApiKeyForm() {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<string | null>(null);
+  const [signing, setSigning] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<{ name: string }>({
@@ -27,6 +28,7 @@ export function CreateApiKeyForm() {
       const result = await createApiKeyAction(values);
       if (result.ok) {
         setCreated(result.key);
+        setSigning(result.signingSecret);
         form.reset({ name: "" });
       } else setError(result.error);
     });
@@ -43,6 +45,8 @@ export function CreateApiKeyForm() {
         <div className="key-once" role="status">
           <strong>{t("apiKeys.createdTitle")}</strong>
           <code data-testid="new-api-key">{created}</code>
+          <span className="hint">{t("apiKeys.signingSecret")}</span>
+          <code data-testid="new-signing-secret">{signing}</code>
           <div className="form-actions">
             <button type="button" className="btn" onClick={copy}>
               {copied ? t("apiKeys.copied") : t("apiKeys.copy")}

@@ -1,8 +1,8 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
 import { getDb } from "../client";
-import { apiKeys } from "../schema";
+import { apiKeys, seenSignatures } from "../schema";
 
-export type ApiKeyRow = Omit<typeof apiKeys.$inferSelect, "keyHash">;
+export type ApiKeyRow = Omit<typeof apiKeys.$inferSelect, "keyHash" | "signingSecret">;
 
 const visible = {
   id: apiKeys.id,
@@ -13,8 +13,28 @@ const visible = {
   revokedAt: apiKeys.revokedAt,
 };
 
-export function insertApiKey(name: string, prefix: string, keyHash: string): ApiKeyRow {
-  return getDb().insert(apiKeys).values({ name, prefix, keyHash }).returning(visible).get();
+export function insertApiKey(name: string, prefix: string, keyHash: string, signingSecret: string): ApiKeyRow {
+  return getDb().insert(apiKeys).values({ name, prefix, keyHash, signingSecret }).returning(visible).get();
+}
+
+/** For signed requests: the live key with this visible prefix, and its (encrypted) signing secret. */
+export function findLiveKeyByPrefix(prefix: string) {
+  return getDb()
+    .select({ ...visible, signingSecret: apiKeys.signingSecret })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt)))
+    .get();
+}
+
+export function markApiKeyUsed(id: number, lastUsedAt: number | null, now: number) {
+  if ((lastUsedAt ?? 0) < now - 60_000) getDb().update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id)).run();
+}
+
+/** Remembers a signature; false when it was already seen (a replay). Old ones are pruned. */
+export function rememberSignature(signature: string, now: number, windowMs: number): boolean {
+  const db = getDb();
+  db.delete(seenSignatures).where(lt(seenSignatures.at, now - windowMs)).run();
+  return db.insert(seenSignatures).values({ signature, at: now }).onConflictDoNothing().run().changes > 0;
 }
 
 export function listApiKeys(): ApiKeyRow[] {
@@ -30,9 +50,7 @@ export function useApiKey(keyHash: string, now: number): ApiKeyRow | undefined {
     .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
     .get();
   // Write last-used at most once a minute per key: the dispatch path stays a read, mostly.
-  if (row && (row.lastUsedAt ?? 0) < now - 60_000) {
-    db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id)).run();
-  }
+  if (row) markApiKeyUsed(row.id, row.lastUsedAt, now);
   return row;
 }
 

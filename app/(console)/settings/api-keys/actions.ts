@@ -9,7 +9,7 @@ import { apiKeyNameSchema } from "@/lib/settings/schema";
 
 const PATH = "/settings/api-keys";
 
-export type CreateKeyResult = { ok: true; key: string } | { ok: false; error: string };
+export type CreateKeyResult = { ok: true; key: string; signingSecret: string } | { ok: false; error: string };
 
 /** The whole key is returned exactly once, here; only its hash is stored. */
 export async function createApiKeyAction(values: unknown): Promise<CreateKeyResult> {
@@ -17,10 +17,10 @@ export async function createApiKeyAction(values: unknown): Promise<CreateKeyResu
   if ("error" in who) return { ok: false, error: who.error };
   const parsed = apiKeyNameSchema.safeParse(values);
   if (!parsed.success) return { ok: false, error: `apiKeys.errors.${parsed.error.issues[0].message}` };
-  const { key, row } = createApiKey(parsed.data.name);
+  const { key, signingSecret, row } = createApiKey(parsed.data.name);
   await audit(who.user.email, "api_key.create", { type: "api_key", id: row.id, name: `${row.name} (${row.prefix}…)` });
   revalidatePath(PATH);
-  return { ok: true, key };
+  return { ok: true, key, signingSecret };
 }
 
 export async function revokeApiKeyAction(id: unknown): Promise<{ ok: boolean; error?: string }> {

@@ -1,4 +1,4 @@
-import { authenticateBearer } from "@/lib/api-keys";
+import { authenticateBearer, authenticateSigned } from "@/lib/api-keys";
 import { acceptInquiry } from "@/lib/alerts/accept";
 import type { InquiryAlert } from "@/lib/alerts/types";
 import { hitRateLimit } from "@/db/queries/rate-limits";
@@ -7,6 +7,17 @@ import { apiError, readBodyBounded } from "@/lib/http/errors";
 import { dispatchSchema, idempotencyKeySchema } from "./schema";
 
 const MAX_BODY_BYTES = 64 * 1024;
+
+/** Per-key requests per second, counted in the database so every process shares the limit. */
+function rateLimited(keyId: number): Response | null {
+  const limit = apiRateLimitPerSecond();
+  if (limit === 0) return null;
+  const now = Date.now();
+  const { count, resetAt } = hitRateLimit(`api:${keyId}`, 1_000, now);
+  if (count <= limit) return null;
+  const retryAfter = String(Math.max(1, Math.ceil((resetAt - now) / 1000)));
+  return apiError(429, "rate_limited", `At most ${limit} requests per second per API key.`, undefined, { "retry-after": retryAfter });
+}
 
 function fieldPath(path: PropertyKey[]): string {
   return path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
@@ -23,20 +34,16 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 async function dispatch(request: Request): Promise<Response> {
-  const key = authenticateBearer(request.headers.get("authorization"));
-  if (!key) {
-    return apiError(401, "unauthorized", "A valid API key is required: Authorization: Bearer <key>.", undefined, {
-      "www-authenticate": 'Bearer realm="alimi"',
-    });
-  }
-  const limit = apiRateLimitPerSecond();
-  if (limit > 0) {
-    const now = Date.now();
-    const { count, resetAt } = hitRateLimit(`api:${key.id}`, 1_000, now);
-    if (count > limit) {
-      const retryAfter = String(Math.max(1, Math.ceil((resetAt - now) / 1000)));
-      return apiError(429, "rate_limited", `At most ${limit} requests per second per API key.`, undefined, { "retry-after": retryAfter });
-    }
+  const unauthorized = (message: string) =>
+    apiError(401, "unauthorized", message, undefined, { "www-authenticate": 'Bearer realm="alimi"' });
+  // Two ways in: a Bearer key, or (for chat systems that prefer not to send the key) a request
+  // signed with the key's signing secret. Signed requests are verified once the body is read.
+  const signed = !request.headers.has("authorization") && request.headers.has("x-alimi-signature");
+  let keyId: number | null = null;
+  if (!signed) {
+    const key = authenticateBearer(request.headers.get("authorization"));
+    if (!key) return unauthorized("A valid API key is required: Authorization: Bearer <key>.");
+    keyId = key.id;
   }
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
@@ -44,6 +51,13 @@ async function dispatch(request: Request): Promise<Response> {
   }
   const bytes = await readBodyBounded(request, MAX_BODY_BYTES);
   if (!bytes) return apiError(413, "payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+  if (signed) {
+    const auth = authenticateSigned(request.headers, bytes);
+    if (!auth.ok) return unauthorized(`The request signature was refused: ${auth.reason}.`);
+    keyId = auth.keyId;
+  }
+  const limited = rateLimited(keyId!);
+  if (limited) return limited;
 
   let json: unknown;
   try {
@@ -78,8 +92,8 @@ async function dispatch(request: Request): Promise<Response> {
   };
   // An Idempotency-Key belongs to the caller's key; the body id is the chat system's own event
   // id, so it deduplicates across keys (a key rotation must not re-send yesterday's events).
-  const idempotencyKey = header !== null ? `key:${key.id}:${header}` : body.id ? `event:${body.id}` : null;
-  const { replayed, accepted } = acceptInquiry(alert, { apiKeyId: key.id, idempotencyKey });
+  const idempotencyKey = header !== null ? `key:${keyId}:${header}` : body.id ? `event:${body.id}` : null;
+  const { replayed, accepted } = acceptInquiry(alert, { apiKeyId: keyId, idempotencyKey });
   return Response.json(accepted, {
     status: 202,
     headers: { "cache-control": "no-store", ...(replayed ? { "idempotent-replayed": "true" } : {}) },
