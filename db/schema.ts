@@ -144,6 +144,8 @@ export const deliveries = sqliteTable(
     index("deliveries_due_idx").on(t.status, t.nextAttemptAt),
     index("deliveries_alert_idx").on(t.alertId),
     index("deliveries_destination_due_idx").on(t.destinationId, t.status, t.nextAttemptAt),
+    // Few rows carry a lease at any time: this keeps "is anything in flight?" an index probe.
+    index("deliveries_lease_idx").on(t.leaseUntil, t.destinationId).where(sql`${t.leaseUntil} is not null`),
   ],
 );
 

@@ -21,6 +21,16 @@ else
   echo "next build failed: the browser suite cannot run" >&2
 fi
 
+# A few seconds of `npm run bench`: it must run end to end and write its files (no goals checked).
+bench=0
+if [ "$build" -eq 0 ]; then
+  rm -f bench/results/smoke.json bench/results/smoke.md bench/results/smoke.png
+  node_modules/.bin/tsx scripts/bench/run.ts --smoke --no-build >reports/bench-smoke.log 2>&1 \
+    && [ -s bench/results/smoke.json ] && [ -s bench/results/smoke.md ] && [ -s bench/results/smoke.png ]
+  bench=$?
+  if [ "$bench" -eq 0 ]; then echo "bench smoke run: ok"; else echo "bench smoke run failed:" >&2; tail -20 reports/bench-smoke.log >&2; fi
+fi
+
 node scripts/test-summary.mjs
 summary=$?
-[ "$unit" -eq 0 ] && [ "$build" -eq 0 ] && [ "$e2e" -eq 0 ] && [ "$summary" -eq 0 ]
+[ "$unit" -eq 0 ] && [ "$build" -eq 0 ] && [ "$e2e" -eq 0 ] && [ "$bench" -eq 0 ] && [ "$summary" -eq 0 ]

@@ -63,8 +63,7 @@ export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, 
            where s.enabled = 1 and s.paused_at is null
              and exists (select 1 from deliveries d where d.destination_id = s.id and d.status = 'pending'
                            and d.next_attempt_at <= @now and (d.lease_until is null or d.lease_until <= @now))
-             and not exists (select 1 from deliveries d where d.destination_id = s.id and d.status = 'pending'
-                           and d.lease_until > @now)
+             and not exists (select 1 from deliveries d where d.lease_until > @now and d.destination_id = s.id)
            order by s.pace_tat`,
         )
         .all({ now }) as Record<string, unknown>[];
@@ -80,6 +79,7 @@ export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, 
             attempts: deliveries.attempts,
             createdAt: deliveries.createdAt,
             payload: alerts.payload,
+            event: alerts.event,
           })
           .from(deliveries)
           .innerJoin(alerts, eq(alerts.id, deliveries.alertId))
@@ -94,6 +94,10 @@ export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, 
           .orderBy(asc(deliveries.createdAt), asc(deliveries.id))
           .limit(perGroup)
           .all();
+        // A system message (실패 알림) always goes alone, never folded into a digest.
+        const firstSystem = rows.findIndex((r) => r.event.startsWith("system."));
+        if (firstSystem === 0) rows.splice(1);
+        else if (firstSystem > 0) rows.splice(firstSystem);
         if (rows.length === 0) continue;
         tx.update(deliveries)
           .set({ leaseUntil: now + leaseMs })
@@ -101,7 +105,7 @@ export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, 
           .run();
         const paceTat = nextTat(destination.messenger, destination.paceTat, now);
         tx.update(destinations).set({ paceTat }).where(eq(destinations.id, destination.id)).run();
-        groups.push({ destination: decryptRow({ ...destination, paceTat }), deliveries: rows });
+        groups.push({ destination: decryptRow({ ...destination, paceTat }), deliveries: rows.map(({ event: _, ...r }) => r) });
       }
       return groups;
     },
@@ -126,6 +130,8 @@ export interface GroupOutcome {
   retryAt: number | null;
   /** 자동 중지 with this reason */
   pause: { code: string; reason: string } | null;
+  /** strict one-at-a-time paces count from when the messenger answered, not from the claim */
+  paceAfter?: number | null;
 }
 
 /** Records the attempt for every delivery of the group and the destination's health, atomically. */
@@ -157,7 +163,12 @@ export function settleGroup(o: GroupOutcome) {
     }
     if (o.outcome === "delivered") {
       tx.update(destinations)
-        .set({ consecutiveFailures: 0, firstFailureAt: null, lastSuccessAt: o.at })
+        .set({
+          consecutiveFailures: 0,
+          firstFailureAt: null,
+          lastSuccessAt: o.at,
+          ...(o.paceAfter ? { paceTat: sql`max(${destinations.paceTat}, ${o.paceAfter})` } : {}),
+        })
         .where(eq(destinations.id, o.destinationId))
         .run();
       return;
@@ -169,7 +180,7 @@ export function settleGroup(o: GroupOutcome) {
         lastFailureAt: o.at,
         lastFailureCode: o.code ?? (o.httpStatus === null ? "network" : `http_${o.httpStatus}`),
         lastFailureReason: o.message,
-        ...(o.retryAt !== null ? { paceTat: o.retryAt } : {}),
+        ...(o.retryAt !== null ? { paceTat: sql`max(${o.retryAt}, ${o.paceAfter ?? 0})` } : {}),
         ...(o.pause ? { pausedAt: o.at, pauseCode: o.pause.code, pauseReason: o.pause.reason } : {}),
       })
       .where(eq(destinations.id, o.destinationId))
@@ -177,15 +188,25 @@ export function settleGroup(o: GroupOutcome) {
   });
 }
 
-/** When the worker should next look: the earliest time a due delivery's destination may send. */
-export function nextWakeAt(): number | null {
+/**
+ * When the worker should next look: per destination with nothing in flight, the later of its
+ * earliest due delivery and its pace; and the earliest lease to expire (a crashed claim).
+ * Index probes only, however long the queue — this runs after every drain.
+ */
+export function nextWakeAt(now = Date.now()): number | null {
   const row = getDb()
     .$client.prepare(
-      `select min(max(d.next_attempt_at, coalesce(d.lease_until, 0), s.pace_tat)) as at
-       from deliveries d join destinations s on s.id = d.destination_id
-       where d.status = 'pending' and s.paused_at is null and s.enabled = 1`,
+      `select min(at) as at from (
+         select max(s.pace_tat, (select min(d.next_attempt_at) from deliveries d
+                                 where d.destination_id = s.id and d.status = 'pending')) as at
+         from destinations s
+         where s.enabled = 1 and s.paused_at is null
+           and not exists (select 1 from deliveries d where d.lease_until > @now and d.destination_id = s.id)
+         union all
+         select min(lease_until) from deliveries where lease_until > @now
+       ) where at is not null`,
     )
-    .get() as { at: number | null };
+    .get({ now }) as { at: number | null };
   return row.at;
 }
 

@@ -55,6 +55,7 @@ export function updateDestination(
   input: Omit<DestinationInput, "messenger" | "webhookUrl"> & { webhookUrl?: string },
 ): DestinationRow | undefined {
   const { webhookUrl, ...rest } = input;
+  if (!input.enabled) failPendingFor(id, "destination_disabled");
   const row = getDb()
     .update(destinations)
     .set({ ...rest, ...(webhookUrl ? { webhookUrl: encryptSecret(webhookUrl) } : {}), updatedAt: Date.now() })
@@ -64,17 +65,30 @@ export function updateDestination(
   return decryptRow(row);
 }
 
+/** Alerts still waiting for a destination that was turned off or deleted: failed, with the reason. */
+function failPendingFor(id: string, code: "destination_disabled" | "destination_deleted") {
+  const message = code === "destination_deleted" ? "the destination was deleted" : "the destination was turned off";
+  getDb()
+    .$client.prepare(
+      `update deliveries set status = 'failed', last_code = ?, last_message = ?, lease_until = null
+       where destination_id = ? and status = 'pending' and (lease_until is null or lease_until <= ?)`,
+    )
+    .run(code, message, id, Date.now());
+}
+
 export function setDestinationEnabled(id: string, enabled: boolean): boolean {
-  const result = getDb()
-    .update(destinations)
-    .set({ enabled, updatedAt: Date.now() })
-    .where(eq(destinations.id, id))
-    .run();
-  return result.changes > 0;
+  return getDb().transaction(() => {
+    const result = getDb().update(destinations).set({ enabled, updatedAt: Date.now() }).where(eq(destinations.id, id)).run();
+    if (result.changes > 0 && !enabled) failPendingFor(id, "destination_disabled");
+    return result.changes > 0;
+  });
 }
 
 export function deleteDestination(id: string): boolean {
-  return getDb().delete(destinations).where(eq(destinations.id, id)).run().changes > 0;
+  return getDb().transaction(() => {
+    failPendingFor(id, "destination_deleted");
+    return getDb().delete(destinations).where(eq(destinations.id, id)).run().changes > 0;
+  });
 }
 
 export function recordTestResult(id: string, result: { at: number; ok: boolean; status: number | null; code: string | null }) {
@@ -120,4 +134,14 @@ export function pendingCountsByDestination(): Map<string, number> {
     .$client.prepare(`select destination_id as id, count(*) as n from deliveries where status = 'pending' group by destination_id`)
     .all() as { id: string; n: number }[];
   return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** The dispatch hot path needs only who gets a delivery: no URL, so nothing to decrypt. */
+export function listEnabledDestinationRefs(): { id: string; messenger: MessengerId }[] {
+  return getDb()
+    .select({ id: destinations.id, messenger: destinations.messenger })
+    .from(destinations)
+    .where(eq(destinations.enabled, true))
+    .orderBy(asc(destinations.createdAt), asc(destinations.id))
+    .all();
 }

@@ -1,113 +1,97 @@
-// How each messenger answers, per ../shared/spec/messengers.md: success bodies and every
-// documented error. Tests pick a named error, or describe a raw answer.
+import { isNamedError, NAMED_ERRORS, type NamedError, type RawAnswer, rateLimitAnswer, successAnswer, validate } from "./answers";
+import type { ReceiverKind } from "./paths";
 
-export type MessengerKind = "slack" | "mattermost" | "jandi" | "hiworks" | "agit" | "teamroom";
-
-export interface RawAnswer {
-  status: number;
-  body?: string;
-  headers?: Record<string, string>;
-}
+// Scripted behaviours: how a test makes a webhook misbehave for its next requests (a queue) or
+// until told otherwise (a sticky mode). Plain JSON values, so the HTTP control API takes them too.
 
 export type Behaviour =
-  | string // a named error, e.g. "slack.no_service"
-  | (Partial<RawAnswer> & { delayMs?: number })
-  | { drop: true }
+  /** A documented error of one of the messengers, e.g. "slack.no_service". */
+  | NamedError
+  /** A raw answer; without `status` the webhook answers as usual, after `delayMs`. An object body is sent as JSON. */
+  | { status?: number; body?: string | object; headers?: Record<string, string>; delayMs?: number }
+  /** Destroy the socket without answering (after `delayMs`): a network error for the sender. */
+  | { drop: true; delayMs?: number }
+  /** 302 to elsewhere: the spec says never follow, a 3xx is a failure. */
   | { redirect: string }
-  | { rateLimited: { retryAfter: string } };
+  /** 429 in the messenger's own shape; Retry-After in seconds or as an HTTP date, or none. */
+  | { rateLimited: { retryAfter?: string | number } };
 
-const text = (status: number, body: string): RawAnswer => ({ status, body, headers: { "content-type": "text/plain" } });
-const json = (status: number, value: unknown): RawAnswer => ({
-  status,
-  body: JSON.stringify(value),
-  headers: { "content-type": "application/json" },
-});
-const mattermost = (status: number, id: string, message: string) =>
-  json(status, { id, message, detailed_error: "", request_id: "fake", status_code: status });
+/** What the server will do with one request. */
+export interface Plan {
+  delayMs: number;
+  answer: RawAnswer | "drop";
+}
 
-export const NAMED_ERRORS: Record<string, RawAnswer> = {
-  "slack.invalid_payload": text(400, "invalid_payload"),
-  "slack.no_text": text(400, "no_text"),
-  "slack.too_many_attachments": text(400, "too_many_attachments"),
-  "slack.action_prohibited": text(403, "action_prohibited"),
-  "slack.invalid_token": text(403, "invalid_token"),
-  "slack.channel_not_found": text(404, "channel_not_found"),
-  "slack.no_service": text(404, "no_service"),
-  "slack.no_active_hooks": text(404, "no_active_hooks"),
-  "slack.no_team": text(404, "no_team"),
-  "slack.channel_is_archived": text(410, "channel_is_archived"),
-  "slack.rate_limited": { ...text(429, "rate_limited"), headers: { "content-type": "text/plain", "retry-after": "1" } },
-  "mattermost.invalid_webhook": mattermost(400, "web.incoming_webhook.invalid.app_error", "Invalid webhook."),
-  "mattermost.parse": mattermost(400, "web.incoming_webhook.parse.app_error", "Unable to parse incoming data."),
-  "mattermost.text": mattermost(400, "web.incoming_webhook.text.app_error", "No text specified."),
-  "mattermost.channel_locked": mattermost(403, "web.incoming_webhook.channel_locked.app_error", "This webhook is not permitted to post to the requested channel."),
-  "mattermost.permissions": mattermost(403, "web.incoming_webhook.permissions.app_error", "Inappropriate channel permissions."),
-  "mattermost.unknown_channel": mattermost(404, "web.incoming_webhook.channel.app_error", "Couldn't find the channel."),
-  "mattermost.disabled": mattermost(501, "web.incoming_webhook.disabled.app_error", "Incoming webhooks have been disabled by the system admin."),
-  "jandi.invalid_payload": json(400, { code: 40052, msg: "Invalid payload - body" }),
-  "jandi.bad_token": json(400, { code: 40051, msg: "Invalid token" }),
-  "jandi.invalid_value": json(400, { code: 40000, msg: "Invalid value" }),
-  "jandi.incomplete_url": json(403, { code: 40300, msg: "Incomplete URL" }),
-  "jandi.rate_limited": { ...json(429, { code: 42900, msg: "Too many requests" }), headers: { "content-type": "application/json", "retry-after": "60" } },
+const ALLOWED_KEYS: Record<string, readonly string[]> = {
+  drop: ["drop", "delayMs"],
+  redirect: ["redirect"],
+  rateLimited: ["rateLimited"],
+  raw: ["status", "body", "headers", "delayMs"],
 };
 
-let agitPostId = 1000;
-
-/** The messenger's own success answer. */
-export function successAnswer(kind: MessengerKind): RawAnswer {
-  switch (kind) {
-    case "slack":
-    case "mattermost":
-      return text(200, "ok");
-    case "agit":
-      return json(200, { id: ++agitPostId });
-    case "jandi":
-      // Jandi documents only "2xx"; an empty JSON object is the most neutral success body.
-      return json(200, {});
+/**
+ * Checks a behaviour given as `unknown` (from JSON or a test). Unknown names or keys throw, so a
+ * typo such as `{ delay: 15000 }` fails the test that wrote it instead of silently succeeding.
+ */
+export function parseBehaviour(value: unknown): Behaviour {
+  if (typeof value === "string") {
+    if (isNamedError(value)) return value;
+    throw new Error(`unknown behaviour "${value}"; known: ${Object.keys(NAMED_ERRORS).join(", ")}`);
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error("a behaviour is a name or an object");
+  const v = value as Record<string, unknown>;
+  const variant = ["drop", "redirect", "rateLimited"].find((k) => k in v) ?? "raw";
+  const extra = Object.keys(v).filter((k) => !ALLOWED_KEYS[variant].includes(k));
+  if (extra.length) throw new Error(`unexpected key(s) ${extra.join(", ")} in a "${variant}" behaviour`);
+  if (v.delayMs !== undefined && !(Number.isFinite(v.delayMs) && (v.delayMs as number) >= 0)) throw new Error("delayMs must be a number ≥ 0");
+  switch (variant) {
+    case "drop":
+      if (v.drop !== true) throw new Error("drop must be true");
+      return value as Behaviour;
+    case "redirect":
+      if (typeof v.redirect !== "string") throw new Error("redirect must be a URL string");
+      return value as Behaviour;
+    case "rateLimited": {
+      const r = v.rateLimited as { retryAfter?: unknown } | null;
+      const ra = r && typeof r === "object" ? r.retryAfter : null;
+      if (ra !== undefined && typeof ra !== "string" && typeof ra !== "number") throw new Error("rateLimited.retryAfter must be a string or number");
+      return value as Behaviour;
+    }
     default:
-      return text(200, "");
+      if (v.status !== undefined && !(Number.isInteger(v.status) && (v.status as number) >= 100 && (v.status as number) <= 599)) {
+        throw new Error("status must be an HTTP status code");
+      }
+      if (v.body !== undefined && typeof v.body !== "string" && (typeof v.body !== "object" || v.body === null)) throw new Error("body must be a string or JSON value");
+      if (v.headers !== undefined && (typeof v.headers !== "object" || v.headers === null)) throw new Error("headers must be an object");
+      return value as Behaviour;
   }
 }
 
-/** Requests the real service would refuse before anything is posted (spec: validation rules). */
-export function validate(kind: MessengerKind, headers: Record<string, string>, body: string): RawAnswer | null {
-  const type = headers["content-type"] ?? "";
-  const parse = () => {
-    try {
-      return JSON.parse(body) as Record<string, unknown>;
-    } catch {
-      return undefined;
-    }
-  };
-  switch (kind) {
-    case "slack": {
-      const value = parse();
-      if (!value) return NAMED_ERRORS["slack.invalid_payload"];
-      if (!value.text && !value.blocks) return NAMED_ERRORS["slack.no_text"];
-      return null;
-    }
-    case "mattermost": {
-      const value = parse();
-      if (!value) return NAMED_ERRORS["mattermost.parse"];
-      if (!value.text && !value.attachments) return NAMED_ERRORS["mattermost.text"];
-      return null;
-    }
-    case "jandi": {
-      if (type.includes("vnd.tosslab") || headers.accept !== "application/vnd.tosslab.jandi-v2+json") {
-        return NAMED_ERRORS["jandi.invalid_value"];
-      }
-      const value = parse();
-      if (!value || typeof value.body !== "string" || value.body === "") return NAMED_ERRORS["jandi.invalid_payload"];
-      return null;
-    }
-    case "hiworks":
-    case "agit": {
-      const value = parse();
-      return value && typeof value.text === "string" ? null : json(400, { error: "text is required" });
-    }
-    case "teamroom": {
-      if (!type.startsWith("application/x-www-form-urlencoded")) return text(400, "content is required");
-      return new URLSearchParams(body).get("content") ? null : text(400, "content is required");
-    }
+export interface Incoming {
+  kind: ReceiverKind;
+  headers: Record<string, string>;
+  body: string;
+  nextPostId: () => number;
+}
+
+/** The usual answer: the service's own checks, then its success. */
+function usual(req: Incoming): RawAnswer {
+  return (req.kind === "sink" ? null : validate(req.kind, req.headers, req.body)) ?? successAnswer(req.kind, req.nextPostId);
+}
+
+export function plan(behaviour: Behaviour | null | undefined, req: Incoming): Plan {
+  if (behaviour === null || behaviour === undefined) return { delayMs: 0, answer: usual(req) };
+  if (typeof behaviour === "string") return { delayMs: 0, answer: NAMED_ERRORS[behaviour] };
+  if ("drop" in behaviour) return { delayMs: behaviour.delayMs ?? 0, answer: "drop" };
+  if ("redirect" in behaviour) return { delayMs: 0, answer: { status: 302, headers: { location: behaviour.redirect }, body: "" } };
+  if ("rateLimited" in behaviour) {
+    const ra = behaviour.rateLimited.retryAfter;
+    return { delayMs: 0, answer: rateLimitAnswer(req.kind, ra === undefined ? undefined : String(ra)) };
   }
+  const { status, body, headers, delayMs = 0 } = behaviour;
+  if (status === undefined) return { delayMs, answer: usual(req) };
+  if (body !== undefined && typeof body !== "string") {
+    return { delayMs, answer: { status, body: JSON.stringify(body), headers: { "content-type": "application/json; charset=utf-8", ...headers } } };
+  }
+  return { delayMs, answer: { status, body: body ?? "", headers: { "content-type": "text/plain; charset=utf-8", ...headers } } };
 }

@@ -1,30 +1,47 @@
-// `npx tsx e2e/fake-messenger/cli.ts [--port 4010]`: the fake messengers for a local demo.
-import { startFakeMessenger } from "./server";
+// `npx tsx e2e/fake-messenger/cli.ts [--port 4010]`: the fake messengers on their own, for a
+// local demo (start Alimi with ALERTS_ALLOW_LOOPBACK_WEBHOOKS=1 and paste a URL printed below),
+// for Playwright's webServer and for `npm run bench`.
+import { CONTROL_ROUTES } from "./control";
+import { EXAMPLE_PATHS, maskPath, type MessengerKind, startFakeMessenger } from "./server";
 
-const portArg = process.argv.indexOf("--port");
-const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 4010;
-
-const EXAMPLES = {
-  "슬랙(Slack)": "/services/T0000DEMO/B0000DEMO/demoSecret123",
-  "매터모스트(Mattermost)": "/hooks/demo0000000000000000000000",
-  "잔디(Jandi)": "/connect-api/webhook/1234567/demoToken123",
-  "하이웍스(Hiworks)": "/messenger/chat/0123456789abcdef0123456789abcdef",
-  "아지트(Agit)": "/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b",
-  "팀룸(Teamroom)": "/api/webhook/0a1b2c3d/demoToken123",
+const LABELS: Record<MessengerKind, string> = {
+  slack: "슬랙(Slack)",
+  mattermost: "매터모스트(Mattermost)",
+  jandi: "잔디(Jandi)",
+  hiworks: "하이웍스(Hiworks)",
+  agit: "아지트(Agit)",
+  teamroom: "팀룸(Teamroom)",
 };
 
+function portFromArgs(argv: string[]): number {
+  const i = argv.findIndex((a) => a === "--port" || a.startsWith("--port="));
+  const raw = i < 0 ? "4010" : argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`usage: tsx e2e/fake-messenger/cli.ts [--port 4010]  (got --port ${raw})`);
+    process.exit(2);
+  }
+  return port;
+}
+
+const time = () => new Date().toISOString().slice(11, 23);
+
 const fake = await startFakeMessenger({
-  port,
+  port: portFromArgs(process.argv.slice(2)),
   onRequest: (r) => {
-    // Only the start of the path: the last segment stands in for a secret, even here.
-    const shown = r.path.split("/").slice(0, -1).join("/");
-    console.log(`${new Date(r.at).toISOString()} ${r.messenger.padEnd(10)} ${shown}/… → ${r.answered}`);
+    const took = r.answeredAt && r.answeredAt - r.at > 50 ? ` after ${r.answeredAt - r.at} ms` : "";
+    console.log(`${time()} ${r.messenger.padEnd(10)} ${r.method} ${maskPath(r.path)} → ${r.answered}${took}`);
   },
+  onUnmatched: (method, path) => console.log(`${time()} ${"?".padEnd(10)} ${method} ${maskPath(path)} → 404 (no messenger has this path shape)`),
 });
-console.log(`fake messenger server on ${fake.url}; example webhook URLs:`);
-for (const [name, path] of Object.entries(EXAMPLES)) console.log(`  ${name.padEnd(22)} ${fake.url}${path}`);
-console.log("control: GET /_fake/requests, POST /_fake/script | /_fake/mode | /_fake/rate-limit | /_fake/reset");
+
+console.log(`Fake messenger server on ${fake.url}. Example webhook URLs:`);
+for (const [kind, path] of Object.entries(EXAMPLE_PATHS) as [MessengerKind, string][]) {
+  console.log(`  ${LABELS[kind].padEnd(22)} ${fake.url}${path}`);
+}
+console.log("Control API:");
+for (const r of CONTROL_ROUTES) console.log(`  ${r}`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => void fake.close().then(() => process.exit(0)));
+  process.once(signal, () => void fake.close().then(() => process.exit(0)));
 }

@@ -1,65 +1,75 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Behaviour, type MessengerKind, NAMED_ERRORS, type RawAnswer, successAnswer, validate } from "./behaviours";
+import { setTimeout as sleep } from "node:timers/promises";
+import { rateLimitAnswer } from "./answers";
+import { type Behaviour, type Plan, parseBehaviour, plan } from "./behaviours";
+import { handleControl } from "./control";
+import { flatHeaders, readBody, writeAnswer } from "./http-io";
+import { messengerOf, pathKey, type ReceiverKind } from "./paths";
 
 // A fake of all six messengers on 127.0.0.1, for tests, benchmarks and local demos. It answers
-// each messenger's path shape as the spec says, can be scripted per webhook, enforces optional
-// rate limits, and records every request it receives.
+// each messenger's path shape as the spec says, can be scripted per webhook, can enforce a pace,
+// and records every request it receives. Only node:http, so it starts in milliseconds.
 
-const SHAPES: [MessengerKind, RegExp][] = [
-  ["slack", /^\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+$/],
-  ["mattermost", /^(\/[^/]+)*\/hooks\/[a-z0-9]{26}$/],
-  ["jandi", /^\/connect-api\/webhook\/\d+\/[A-Za-z0-9]+$/],
-  ["hiworks", /^\/messenger\/[A-Za-z0-9._~\-/]+$/],
-  ["agit", /^\/webhook\/[0-9a-fA-F-]{36}$/],
-  ["teamroom", /^\/api\/webhook\/[0-9a-fA-F]{8}\/[A-Za-z0-9_-]+$/],
-];
-
-export function messengerOf(path: string): MessengerKind | null {
-  return SHAPES.find(([, shape]) => shape.test(path))?.[0] ?? null;
-}
+export type { Behaviour } from "./behaviours";
+export type { NamedError } from "./answers";
+export { EXAMPLE_PATHS, maskPath, messengerOf, type MessengerKind } from "./paths";
 
 export interface ReceivedRequest {
+  /** Arrival time (ms since epoch), taken once the body has been read. */
   at: number;
-  messenger: MessengerKind;
+  messenger: ReceiverKind;
   method: string;
   path: string;
   headers: Record<string, string>;
   body: string;
+  /** JSON for the JSON messengers (null if it did not parse), the form fields for Teamroom. */
   parsed: unknown;
-  answered: number | "dropped";
+  /** The status sent; null while a delayed answer is pending; "aborted" if the client left first. */
+  answered: number | "dropped" | "aborted" | null;
+  answeredAt: number | null;
 }
 
-interface Hook {
-  script: Behaviour[];
-  mode: Behaviour | null;
-  limit: { perSecond: number; burst: number; tokens: number; refilledAt: number } | null;
-  rateLimited: number;
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+export interface FakeMessengerOptions {
+  port?: number;
+  host?: "127.0.0.1";
+  /** Called once per webhook request, when it is settled (answered, dropped or aborted). */
+  onRequest?: (r: ReceivedRequest) => void;
+  /** Called for a request to a path that matches no messenger (answered 404). */
+  onUnmatched?: (method: string, path: string) => void;
 }
 
 export interface FakeMessenger {
   url: string;
   port: number;
   requests(path?: string): ReceivedRequest[];
+  /** Queue behaviours for the next requests to this webhook; then the sticky mode, then success. */
   script(path: string, behaviours: Behaviour[]): void;
   setMode(path: string, behaviour: Behaviour | null): void;
-  setRateLimit(path: string, limit: { perSecond: number; burst: number } | null): void;
+  /** Pace a webhook: above it the answer is 429 with Retry-After: 1, counted in rateLimitedCount. */
+  setRateLimit(path: string, limit: RateLimit | null): void;
+  /** How many requests the pacing of setRateLimit refused (scripted 429s are not counted). */
   rateLimitedCount(path: string): number;
+  /** Forget every request, script, mode, rate limit and count. */
   reset(): void;
   waitForRequests(path: string, count: number, timeoutMs?: number): Promise<ReceivedRequest[]>;
   close(): Promise<void>;
 }
 
-const readBody = (req: http.IncomingMessage) =>
-  new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+interface Hook {
+  script: Behaviour[];
+  mode: Behaviour | null;
+  limit: (RateLimit & { tokens: number; refilledAt: number }) | null;
+  rateLimited: number;
+}
 
-function parseBody(messenger: MessengerKind, body: string): unknown {
-  if (messenger === "teamroom") return Object.fromEntries(new URLSearchParams(body));
+function parseBody(kind: ReceiverKind, body: string): unknown {
+  if (kind === "teamroom") return Object.fromEntries(new URLSearchParams(body));
   try {
     return JSON.parse(body);
   } catch {
@@ -67,147 +77,146 @@ function parseBody(messenger: MessengerKind, body: string): unknown {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Token bucket: `burst` requests at once, refilled at `perSecond`. */
+function takeToken(h: Hook, now: number): boolean {
+  const l = h.limit;
+  if (!l) return true;
+  l.tokens = Math.min(l.burst, l.tokens + ((now - l.refilledAt) / 1000) * l.perSecond);
+  l.refilledAt = now;
+  if (l.tokens < 1) return false;
+  l.tokens -= 1;
+  return true;
+}
 
-export async function startFakeMessenger(
-  opts: { port?: number; host?: string; onRequest?: (r: ReceivedRequest) => void } = {},
-): Promise<FakeMessenger> {
+export async function startFakeMessenger(opts: FakeMessengerOptions = {}): Promise<FakeMessenger> {
   const hooks = new Map<string, Hook>();
   let received: ReceivedRequest[] = [];
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((l) => l());
+  // Delayed answers in flight, so close() can end them instead of leaving timers behind.
+  const pending = new Set<AbortController>();
+  let postId = 7_000_000;
+
   const hook = (path: string) => {
-    let h = hooks.get(path);
-    if (!h) hooks.set(path, (h = { script: [], mode: null, limit: null, rateLimited: 0 }));
+    const key = pathKey(path);
+    let h = hooks.get(key);
+    if (!h) hooks.set(key, (h = { script: [], mode: null, limit: null, rateLimited: 0 }));
     return h;
   };
 
-  /** Token bucket per webhook: above the pace the fake answers 429 like Slack does. */
-  function overLimit(h: Hook, now: number): boolean {
-    if (!h.limit) return false;
-    const l = h.limit;
-    l.tokens = Math.min(l.burst, l.tokens + ((now - l.refilledAt) / 1000) * l.perSecond);
-    l.refilledAt = now;
-    if (l.tokens >= 1) {
-      l.tokens -= 1;
-      return false;
-    }
-    h.rateLimited += 1;
-    return true;
-  }
-
-  async function answer(res: http.ServerResponse, a: RawAnswer) {
-    res.writeHead(a.status, a.headers ?? {});
-    res.end(a.body ?? "");
-  }
-
-  async function handleWebhook(req: http.IncomingMessage, res: http.ServerResponse, path: string, messenger: MessengerKind) {
+  async function handleWebhook(req: http.IncomingMessage, res: http.ServerResponse, path: string, kind: ReceiverKind) {
     const body = await readBody(req);
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    const headers = flatHeaders(req.headers);
     const record: ReceivedRequest = {
-      at: Date.now(), messenger, method: req.method ?? "", path, headers, body, parsed: parseBody(messenger, body), answered: 0,
+      at: Date.now(), messenger: kind, method: req.method ?? "", path, headers, body,
+      parsed: parseBody(kind, body), answered: null, answeredAt: null,
     };
-    received.push(record);
     const h = hook(path);
-    let a: RawAnswer;
-    const behaviour = h.script.shift() ?? h.mode;
-    if (req.method !== "POST") a = { status: 405, body: "method not allowed" };
-    else if (overLimit(h, record.at)) a = { status: 429, body: "rate_limited", headers: { "retry-after": "1" } };
-    else if (behaviour === null || behaviour === undefined) a = validate(messenger, headers, body) ?? successAnswer(messenger);
-    else if (typeof behaviour === "string") {
-      a = NAMED_ERRORS[behaviour] ?? { status: 500, body: `unknown behaviour ${behaviour}` };
-    } else if ("drop" in behaviour) {
+    let p: Plan;
+    // Neither a wrong method nor a paced-out request uses up a scripted behaviour.
+    if (req.method !== "POST") {
+      p = { delayMs: 0, answer: { status: 405, body: "method not allowed", headers: { allow: "POST", "content-type": "text/plain" } } };
+    } else if (!takeToken(h, record.at)) {
+      h.rateLimited += 1;
+      p = { delayMs: 0, answer: rateLimitAnswer(kind, "1") };
+    } else {
+      p = plan(h.script.shift() ?? h.mode, { kind, headers, body, nextPostId: () => ++postId });
+    }
+    received.push(record);
+
+    if (p.delayMs > 0) {
+      notify(); // the arrival is observable while the answer is held back
+      const abort = new AbortController();
+      pending.add(abort);
+      const onClose = () => abort.abort();
+      res.on("close", onClose);
+      await sleep(p.delayMs, undefined, { signal: abort.signal }).catch(() => undefined);
+      res.off("close", onClose);
+      pending.delete(abort);
+    }
+    if (res.destroyed || abortedByClient(req, res)) {
+      record.answered = "aborted";
+      res.destroy();
+    } else if (p.answer === "drop") {
       record.answered = "dropped";
       req.socket.destroy();
-      opts.onRequest?.(record);
-      return;
-    } else if ("redirect" in behaviour) a = { status: 302, headers: { location: behaviour.redirect } };
-    else if ("rateLimited" in behaviour) a = { status: 429, body: "rate_limited", headers: { "retry-after": behaviour.rateLimited.retryAfter } };
-    else {
-      if (behaviour.delayMs) await sleep(behaviour.delayMs);
-      a = behaviour.status ? { status: behaviour.status, body: behaviour.body, headers: behaviour.headers } : successAnswer(messenger);
+    } else {
+      record.answered = p.answer.status;
+      writeAnswer(res, p.answer);
     }
-    record.answered = a.status;
+    record.answeredAt = Date.now();
+    notify();
     opts.onRequest?.(record);
-    if (!res.destroyed) await answer(res, a);
   }
 
-  async function handleControl(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
-    const send = (status: number, value: unknown) => answer(res, { status, body: JSON.stringify(value), headers: { "content-type": "application/json" } });
-    const body = req.method === "POST" ? await readBody(req) : "";
-    let input: Record<string, unknown> = {};
-    try {
-      input = body ? JSON.parse(body) : {};
-    } catch {
-      return send(400, { error: "invalid json" });
-    }
-    const path = typeof input.path === "string" ? input.path : "";
-    switch (`${req.method} ${url.pathname}`) {
-      case "GET /_fake/health":
-        return send(200, { status: "ok" });
-      case "GET /_fake/requests":
-        return send(200, fake.requests(url.searchParams.get("path") ?? undefined));
-      case "POST /_fake/script":
-        fake.script(path, (input.behaviours as Behaviour[]) ?? []);
-        return send(200, { ok: true });
-      case "POST /_fake/mode":
-        fake.setMode(path, (input.behaviour as Behaviour | null) ?? null);
-        return send(200, { ok: true });
-      case "POST /_fake/rate-limit":
-        fake.setRateLimit(path, input.off ? null : { perSecond: Number(input.perSecond), burst: Number(input.burst ?? 1) });
-        return send(200, { ok: true, rateLimited: fake.rateLimitedCount(path) });
-      case "GET /_fake/rate-limit":
-        return send(200, { rateLimited: fake.rateLimitedCount(url.searchParams.get("path") ?? "") });
-      case "POST /_fake/reset":
-        fake.reset();
-        return send(200, { ok: true });
-      default:
-        return send(404, { error: "unknown control route" });
-    }
-  }
+  const abortedByClient = (req: http.IncomingMessage, res: http.ServerResponse) => req.socket.destroyed && !res.writableEnded;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
-    const handle = url.pathname.startsWith("/_fake/")
-      ? handleControl(req, res, url)
-      : (() => {
-          const messenger = messengerOf(url.pathname);
-          if (!messenger) return answer(res, { status: 404, body: "no such webhook" });
-          return handleWebhook(req, res, url.pathname, messenger);
-        })();
-    handle.catch((error: unknown) => {
-      if (!res.headersSent) answer(res, { status: 500, body: String(error) });
-    });
+    let handled: Promise<void>;
+    if (url.pathname.startsWith("/_fake/")) handled = handleControl(req, res, url, fake);
+    else {
+      const kind = messengerOf(url.pathname);
+      if (kind) handled = handleWebhook(req, res, url.pathname, kind);
+      else {
+        opts.onUnmatched?.(req.method ?? "", url.pathname);
+        req.resume(); // drain the body so keep-alive connections stay usable
+        handled = Promise.resolve(writeAnswer(res, { status: 404, body: "no such webhook", headers: { "content-type": "text/plain" } }));
+      }
+    }
+    handled.catch((error: unknown) => writeAnswer(res, { status: 500, body: `fake messenger error: ${String(error)}` }));
   });
-  // Keep-alive like a real messenger front end; tests close everything on shutdown.
-  server.keepAliveTimeout = 5_000;
 
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", resolve));
+  const host = opts.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
   const { port } = server.address() as AddressInfo;
 
+  const requests = (path?: string) => (path ? received.filter((r) => r.path === pathKey(path)) : [...received]);
+
   const fake: FakeMessenger = {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     port,
-    requests: (path) => (path ? received.filter((r) => r.path === path) : [...received]),
-    script: (path, behaviours) => void hook(path).script.push(...behaviours),
-    setMode: (path, behaviour) => void (hook(path).mode = behaviour),
-    setRateLimit: (path, limit) =>
-      void (hook(path).limit = limit ? { ...limit, tokens: limit.burst, refilledAt: Date.now() } : null),
-    rateLimitedCount: (path) => hooks.get(path)?.rateLimited ?? 0,
-    reset: () => {
+    requests,
+    script: (path, behaviours) => void hook(path).script.push(...behaviours.map(parseBehaviour)),
+    setMode: (path, behaviour) => void (hook(path).mode = behaviour === null ? null : parseBehaviour(behaviour)),
+    setRateLimit(path, limit) {
+      if (limit && !(limit.perSecond > 0 && limit.burst >= 1)) throw new Error("rate limit needs perSecond > 0 and burst ≥ 1");
+      hook(path).limit = limit ? { perSecond: limit.perSecond, burst: limit.burst, tokens: limit.burst, refilledAt: Date.now() } : null;
+    },
+    rateLimitedCount: (path) => hooks.get(pathKey(path))?.rateLimited ?? 0,
+    reset() {
       hooks.clear();
       received = [];
+      notify();
     },
-    async waitForRequests(path, count, timeoutMs = 5_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (fake.requests(path).length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} requests on ${path}, got ${fake.requests(path).length}`);
-        await sleep(20);
-      }
-      return fake.requests(path);
+    waitForRequests(path, count, timeoutMs = 5_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = requests(path);
+          if (found.length < count) return;
+          done();
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`expected ${count} request(s) on ${path} within ${timeoutMs} ms, got ${requests(path).length}`));
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        check();
+      });
     },
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
+        pending.forEach((a) => a.abort());
         server.close(() => resolve());
+        server.closeAllConnections();
       }),
   };
   return fake;

@@ -1,5 +1,5 @@
 import { acceptAlert } from "@/db/queries/alerts";
-import { listDestinations } from "@/db/queries/destinations";
+import { listEnabledDestinationRefs } from "@/db/queries/destinations";
 import { getSettings, type WorkspaceSettings } from "@/db/queries/settings";
 import { deliveryWorker } from "@/lib/delivery/worker";
 import type { EventType, InquiryAlert } from "./types";
@@ -17,13 +17,13 @@ const SWITCH: Record<EventType, keyof WorkspaceSettings> = {
 export function acceptInquiry(alert: InquiryAlert, opts: { apiKeyId: number | null; idempotencyKey: string | null }) {
   const settings = getSettings();
   const skipped = !settings[SWITCH[alert.event]];
-  const destinations = skipped ? [] : listDestinations().filter((d) => d.enabled);
+  const destinations = skipped ? [] : listEnabledDestinationRefs();
   const result = acceptAlert({
     event: alert.event,
     payload: JSON.stringify(alert),
     skipped,
     apiKeyId: opts.apiKeyId,
-    destinations: destinations.map((d) => ({ id: d.id, messenger: d.messenger })),
+    destinations,
     idempotencyKey: opts.idempotencyKey,
     now: Date.now(),
   });

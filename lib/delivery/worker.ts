@@ -9,6 +9,7 @@ import { attemptDelivery } from "./attempt";
 import { failureReason, maxRetryAgeMs, pausesDestination } from "./health";
 import { audit } from "@/lib/audit";
 import { notifyHealthChange } from "./notices";
+import { PACE } from "./pacing";
 import { nextRetryDelay } from "./retry";
 import { ATTEMPT_TIMEOUT_MS, redactUrl } from "./send";
 
@@ -35,6 +36,7 @@ class DeliveryWorker {
   private readonly inFlight = new Set<string>();
   private readonly abort = new AbortController();
   private lastPrune = 0;
+  private lastOrphanSweep = 0;
 
   wake(): void {
     if (this.stopping) return;
@@ -64,7 +66,12 @@ class DeliveryWorker {
       this.pruneIfDue();
       do {
         this.again = false;
-        failOrphanedDeliveries(Date.now());
+        // Deleted or switched-off destinations are rare: sweep for their leftovers now and then,
+        // not on every wake (a full scan of the queue).
+        if (Date.now() - this.lastOrphanSweep > 5_000) {
+          this.lastOrphanSweep = Date.now();
+          failOrphanedDeliveries(Date.now());
+        }
         let groups: ClaimedGroup[];
         while (!this.stopping && (groups = claimDueGroups(Date.now(), LEASE_MS, MAX_GROUPS, DIGEST_LIMIT)).length > 0) {
           const settings = getSettings();
@@ -139,8 +146,12 @@ class DeliveryWorker {
       }
       const giveUp = outcome.kind === "retry" ? group.deliveries.filter((d) => at - d.createdAt >= maxAge).map((d) => d.id) : [];
 
+      // A one-at-a-time pace (Slack) also counts from the answer: a slow first request (a new
+      // connection) must not bring the next one within the messenger's interval.
+      const pace = PACE[destination.messenger];
+      const paceAfter = pace.burst === 1 ? at + pace.intervalMs : null;
       settleGroup({
-        destinationId: destination.id, deliveryIds: ids, digestId: digest, at, outcome: outcome.kind,
+        destinationId: destination.id, deliveryIds: ids, digestId: digest, at, outcome: outcome.kind, paceAfter,
         httpStatus: result.httpStatus, code: outcome.kind === "delivered" ? null : (outcome.code ?? null),
         message: outcome.kind === "delivered" ? null : (outcome.message ?? null),
         bodySnippet: result.bodySnippet, latencyMs: result.latencyMs, giveUp, retryAt, pause,

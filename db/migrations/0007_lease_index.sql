@@ -1,0 +1,1 @@
+CREATE INDEX `deliveries_lease_idx` ON `deliveries` (`lease_until`,`destination_id`) WHERE "deliveries"."lease_until" is not null;

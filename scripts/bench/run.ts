@@ -1,0 +1,90 @@
+// `npm run bench` (full, ~8 min) or `npm run bench -- --smoke` (seconds; CI checks it runs).
+// Builds Alimi, then measures accept throughput against the machine's ceiling, time to notify
+// per messenger, a 300-alert burst into a 1/s Slack, 1,000 alerts end to end beside Apprise,
+// and memory. Writes bench/results/{results.json,results.md,bench.png}.
+import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { renderChart } from "./chart";
+import { acceptPhase, burstPhase, notifyPhase, peerPhase } from "./phases";
+import { machine } from "./support";
+
+const smoke = process.argv.includes("--smoke");
+const skipBuild = process.argv.includes("--no-build");
+const OUT = path.resolve("bench/results");
+const plan = smoke
+  ? { levels: [1, 16], seconds: 1, notifySeconds: 4, burst: 20, peer: 30 }
+  : { levels: [1, 16, 64, 256], seconds: 20, notifySeconds: 60, burst: 300, peer: 1_000 };
+
+// Every process of the run (this one seeds the databases, the servers read them) shares one key.
+process.env.ALIMI_SECRET_KEY ??= randomBytes(32).toString("base64");
+
+function log(message: string) {
+  console.log(`[bench] ${message}`);
+}
+
+async function main() {
+  if (!skipBuild) {
+    log("building (next build)…");
+    const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  const started = Date.now();
+
+  log(`accept: ${plan.levels.join(", ")} connections × ${plan.seconds} s, Alimi then the bare ceiling…`);
+  const accept = await acceptPhase(plan.levels, plan.seconds);
+  log(`time to notify: one alert every 2 s for ${plan.notifySeconds} s…`);
+  const notify = await notifyPhase(plan.notifySeconds, 2_000);
+  log(`burst: ${plan.burst} alerts into a 1/s Slack…`);
+  const burst = await burstPhase(plan.burst);
+  log(`peer: ${plan.peer} alerts end to end, Alimi and Apprise…`);
+  const peer = await peerPhase(plan.peer);
+
+  const results = { when: new Date().toISOString(), smoke, machine: machine(), plan, accept, notify, burst, peer, seconds: Math.round((Date.now() - started) / 1000) };
+  fs.writeFileSync(path.join(OUT, smoke ? "smoke.json" : "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+  const lines = [
+    `Machine: ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, ${results.machine.cpu}, Node ${results.machine.node}`,
+    "",
+    "| connections | Alimi req/s | p50 ms | p95* ms | p99 ms | errors | ceiling req/s | Alimi / ceiling |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...accept.alimi.map((a, i) => {
+      const c = accept.ceiling[i];
+      return `| ${a.connections} | ${a.rps} | ${a.p50} | ${a.p95} | ${a.p99} | ${a.errors} | ${c.rps} | ${((a.rps / c.rps) * 100).toFixed(0)} % |`;
+    }),
+    "",
+    "\\* autocannon reports p97.5, shown in the p95 column.",
+    "",
+    "| messenger | notify p50 ms | p95 ms | p99 ms | alerts |",
+    "|---|---:|---:|---:|---:|",
+    ...Object.entries(notify.perMessenger).map(([m, n]) => `| ${m} | ${n.p50} | ${n.p95} | ${n.p99} | ${n.n} |`),
+    "",
+    `Burst: ${burst.count} alerts accepted in ${burst.acceptedMs} ms, all visible in Slack after ${burst.visibleMs ?? "—"} ms, in ${burst.requests} messages, ${burst.rateLimited} × 429.`,
+    `Peer, ${peer.count} alerts to 2 receivers: Alimi ${peer.alimi.perSecond} alerts/s (${peer.alimi.ms} ms); ` +
+      (peer.apprise ? `Apprise ${peer.apprise.perSecond} alerts/s (${peer.apprise.ms} ms): ${(peer.alimi.perSecond / peer.apprise.perSecond).toFixed(1)}×.` : "Apprise not measured."),
+    `Memory: server RSS ${accept.idleRss} MB idle, ${accept.peakRss} MB at peak; database ${accept.mbPer10k} MB per 10,000 alerts (${accept.alerts} stored).`,
+  ];
+  fs.writeFileSync(path.join(OUT, smoke ? "smoke.md" : "results.md"), `${lines.join("\n")}\n`);
+  console.log(lines.join("\n"));
+
+  await renderChart(
+    {
+      title: `Alimi benchmark — ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB${smoke ? " (smoke run)" : ""}`,
+      accept: accept.alimi.map((a, i) => ({ connections: a.connections, alimi: a.rps, ceiling: accept.ceiling[i].rps })),
+      notify: Object.entries(notify.perMessenger).map(([messenger, n]) => ({ messenger, p50: n.p50, p99: n.p99 })),
+      peer: { alimi: peer.alimi.perSecond, apprise: peer.apprise?.perSecond ?? null },
+    },
+    path.join(OUT, smoke ? "smoke.png" : "bench.png"),
+  );
+  log(`done in ${results.seconds} s; files in ${path.relative(process.cwd(), OUT)}/`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`[bench] failed: ${error instanceof Error ? error.stack : error}`);
+    process.exit(1);
+  },
+);
