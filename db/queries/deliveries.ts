@@ -138,17 +138,26 @@ export interface GroupOutcome {
 export function settleGroup(o: GroupOutcome) {
   const db = getDb();
   db.transaction((tx) => {
-    for (const id of o.deliveryIds) {
-      tx.insert(deliveryAttempts)
-        .values({
+    // One statement for all attempts and one per resulting status: a 500-alert digest settles
+    // in a handful of statements, not a thousand.
+    tx.insert(deliveryAttempts)
+      .values(
+        o.deliveryIds.map((id) => ({
           deliveryId: id, at: o.at, outcome: o.outcome, httpStatus: o.httpStatus, code: o.code,
           message: o.message, bodySnippet: o.bodySnippet, latencyMs: o.latencyMs, digestId: o.digestId,
-        })
-        .run();
-      const failed = o.outcome === "permanent" || o.giveUp.includes(id);
+        })),
+      )
+      .run();
+    const giveUp = new Set(o.giveUp);
+    const byStatus = new Map<"delivered" | "failed" | "pending", string[]>();
+    for (const id of o.deliveryIds) {
+      const status = o.outcome === "delivered" ? "delivered" : o.outcome === "permanent" || giveUp.has(id) ? "failed" : "pending";
+      byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
+    }
+    for (const [status, ids] of byStatus) {
       tx.update(deliveries)
         .set({
-          status: o.outcome === "delivered" ? "delivered" : failed ? "failed" : "pending",
+          status,
           attempts: sql`${deliveries.attempts} + 1`,
           leaseUntil: null,
           nextAttemptAt: o.at,
@@ -158,7 +167,7 @@ export function settleGroup(o: GroupOutcome) {
           deliveredAt: o.outcome === "delivered" ? o.at : null,
           digestId: o.digestId,
         })
-        .where(eq(deliveries.id, id))
+        .where(inArray(deliveries.id, ids))
         .run();
     }
     if (o.outcome === "delivered") {

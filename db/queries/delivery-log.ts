@@ -117,14 +117,19 @@ export function getAlertDetail(alertId: string) {
   return { alert, deliveries, attempts };
 }
 
-/** 재전송: a failed delivery goes back into the queue (its destination's pace and health apply). */
-export function requeueDelivery(id: string, now: number): boolean {
-  return (
-    getDb()
-      .$client.prepare(
-        `update deliveries set status = 'pending', next_attempt_at = ?, lease_until = null, delivered_at = null
-         where id = ? and status = 'failed'`,
-      )
-      .run(now, id).changes > 0
-  );
+/**
+ * 재전송: a failed delivery goes back into the queue (its destination's pace and health apply).
+ * Not for a destination that is switched off or gone: it would only fail again.
+ */
+export function requeueDelivery(id: string, now: number): "ok" | "not_failed" | "destination_off" {
+  const { $client } = getDb();
+  const row = $client
+    .prepare(`select d.status, s.enabled from deliveries d left join destinations s on s.id = d.destination_id where d.id = ?`)
+    .get(id) as { status: string; enabled: number | null } | undefined;
+  if (!row || row.status !== "failed") return "not_failed";
+  if (!row.enabled) return "destination_off";
+  $client
+    .prepare(`update deliveries set status = 'pending', next_attempt_at = ?, lease_until = null, delivered_at = null where id = ? and status = 'failed'`)
+    .run(now, id);
+  return "ok";
 }

@@ -10,7 +10,9 @@ export async function resendDelivery(id: unknown): Promise<{ ok: boolean; error?
   const who = await authorizeChange();
   if ("error" in who) return { ok: false, error: who.error };
   if (typeof id !== "string") return { ok: false, error: "form.unexpected" };
-  if (!requeueDelivery(id, Date.now())) return { ok: false, error: "form.unexpected" };
+  const result = requeueDelivery(id, Date.now());
+  if (result === "destination_off") return { ok: false, error: "log.resendOff" };
+  if (result !== "ok") return { ok: false, error: "form.unexpected" };
   await audit(who.user.email, "delivery.resend", { type: "delivery", id });
   deliveryWorker().wake();
   revalidatePath("/deliveries", "layout");
