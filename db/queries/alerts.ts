@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { getDb } from "../client";
 import { alerts, deliveries, idempotencyKeys } from "../schema";
@@ -80,9 +80,6 @@ export function pruneIdempotencyKeys(now: number) {
   getDb().delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_WINDOW_MS)).run();
 }
 
-export function findAlert(id: string) {
-  return getDb().select().from(alerts).where(and(eq(alerts.id, id))).get();
-}
 
 /** A system message (실패 알림) to one destination, through the same queue, pacing and retries. */
 export function enqueueSystemAlert(input: { event: string; payload: string; destinationId: string; messenger: MessengerId; now: number }) {

@@ -223,9 +223,6 @@ export function queueDepth(): number {
   return getDb().select({ n: count() }).from(deliveries).where(eq(deliveries.status, "pending")).get()?.n ?? 0;
 }
 
-export function listAttempts(deliveryId: string) {
-  return getDb().select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(asc(deliveryAttempts.id)).all();
-}
 
 /** Gives claimed deliveries back without counting an attempt (graceful shutdown). */
 export function releaseLeases(ids: string[]) {

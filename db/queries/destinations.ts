@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { asc, eq, isNotNull } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { decryptSecret, encryptSecret, isEncrypted } from "@/lib/crypto/secret-box";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { getDb } from "../client";
@@ -115,9 +115,6 @@ export function clearRecovery(id: string) {
   getDb().update(destinations).set({ pauseCode: null, pauseReason: null }).where(eq(destinations.id, id)).run();
 }
 
-export function listPausedDestinations(): DestinationRow[] {
-  return getDb().select().from(destinations).where(isNotNull(destinations.pausedAt)).orderBy(asc(destinations.pausedAt)).all().map(decryptRow);
-}
 
 /** 대기 알림 버리기: what a paused destination missed is marked failed, not sent. */
 export function discardPendingDeliveries(destinationId: string): number {

@@ -16,9 +16,6 @@ export function findLiveSession(tokenHash: string, now: number) {
     .get();
 }
 
-export function extendSession(tokenHash: string, expiresAt: number) {
-  getDb().update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash)).run();
-}
 
 export function deleteSession(tokenHash: string) {
   getDb().delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();

@@ -1,6 +1,6 @@
 import en from "@/messages/en.json";
 import ko from "@/messages/ko.json";
-import { MAX_MESSAGE_LENGTH, singleLine, truncate } from "./escape";
+import { MAX_MESSAGE_LENGTH, singleLine, stripControls, truncate } from "./escape";
 import type { Alert, AlertContext, AlertLocale, EventType, InquiryAlert } from "./types";
 
 // What every messenger shows, before any messenger-specific formatting or escaping.
@@ -22,6 +22,7 @@ export interface AlertView {
   fields: AlertField[];
   /** the customer's message, truncated to 1,000 characters; untrusted */
   message?: string;
+  /** the conversation (or console) link; the URL is validated at the edge, the label is ours */
   link?: { url: string; label: string };
   /** a digest's alerts: `text` is untrusted, `url` opens that conversation */
   items?: { text: string; url: string }[];
@@ -33,9 +34,10 @@ export interface AlertView {
   labels: { message: string; open: string };
 }
 
-const CATALOGUES: Record<AlertLocale, typeof ko.alert> = { ko: ko.alert, en: en.alert };
+type Catalogue = typeof ko.alert;
+const CATALOGUES: Record<AlertLocale, Catalogue> = { ko: ko.alert, en: en.alert };
 
-const COLORS: Record<EventType | "test" | "digest" | "paused" | "recovered", string> = {
+export const ALERT_COLORS = {
   "message.submitted": "#2F5BEA",
   "session.waiting": "#E8A317",
   "session.assigned": "#1C7C4A",
@@ -43,20 +45,21 @@ const COLORS: Record<EventType | "test" | "digest" | "paused" | "recovered", str
   digest: "#7C3AED",
   paused: "#C8322F",
   recovered: "#1C7C4A",
-};
+} as const satisfies Record<EventType | "test" | "digest" | "paused" | "recovered", `#${string}`>;
 
 // next-intl forbids dots in message keys, so event ids map to camelCase keys.
 const EVENT_KEYS = {
   "message.submitted": "messageSubmitted",
   "session.waiting": "sessionWaiting",
   "session.assigned": "sessionAssigned",
-} as const satisfies Record<EventType, keyof typeof ko.alert.events>;
+} as const satisfies Record<EventType, keyof Catalogue["events"]>;
 
+// Plain `{name}` substitution, not ICU: values are customer text and must never be parsed.
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
 }
 
-/** e.g. "2026-11-23 12:12:45 (Asia/Seoul)", the same shape in both languages. */
+/** e.g. "2026-11-23 12:12:45 (Asia/Seoul)": the same shape in both languages, zone named unambiguously. */
 export function formatAlertTime(epochMs: number, timeZone: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-CA", {
@@ -70,80 +73,88 @@ export function formatAlertTime(epochMs: number, timeZone: string): string {
 }
 
 /** One line of a digest: who, what, when, and the start of what they wrote. */
-function digestLine(item: InquiryAlert, t: typeof ko.alert, timeZone: string): string {
+function digestLine(item: InquiryAlert, t: Catalogue, timeZone: string): string {
   const time = formatAlertTime(item.occurredAt, timeZone).slice(11, 16);
-  const title = t.events[EVENT_KEYS[item.event]].title;
   const message = item.message?.trim() ? `: ${singleLine(item.message, 80)}` : "";
-  return `${singleLine(item.customer.name, 60)} · ${title} · ${time}${message}`;
+  return `${singleLine(item.customer.name, 60)} · ${t.events[EVENT_KEYS[item.event]].title} · ${time}${message}`;
 }
+
+const field = (label: string, value: string, untrusted = true): AlertField => ({ label, value, untrusted, short: true });
 
 export function renderAlert(alert: Alert, ctx: AlertContext): AlertView {
   const t = CATALOGUES[ctx.locale];
-  const time = { label: t.fields.time, value: formatAlertTime(alert.occurredAt, ctx.timeZone), untrusted: false, short: true };
+  const time = field(t.fields.time, formatAlertTime(alert.occurredAt, ctx.timeZone), false);
   const base = { brand: t.brand, labels: { message: t.fields.message, open: t.digest.open } };
 
   if (alert.kind === "test") {
+    // The destination name is admin text, so it goes in the (escaped) summary, never the title.
     const destination = singleLine(alert.destinationName);
     return {
       ...base,
       title: t.test.title,
       summary: fill(t.test.summary, { destination }),
-      fields: [{ label: t.fields.destination, value: destination, untrusted: true, short: true }, time],
-      color: COLORS.test,
+      fields: [field(t.fields.destination, destination), time],
+      color: ALERT_COLORS.test,
     };
   }
 
   if (alert.kind === "digest") {
     const count = String(alert.total);
+    const rest = alert.total - alert.items.length;
     return {
       ...base,
       title: fill(t.digest.title, { count }),
       summary: fill(t.digest.summary, { count }),
       fields: [time],
       items: alert.items.map((item) => ({ text: digestLine(item, t, ctx.timeZone), url: item.session.url })),
-      ...(alert.total > alert.items.length ? { more: fill(t.digest.more, { count: String(alert.total - alert.items.length) }) } : {}),
+      ...(rest > 0 ? { more: fill(t.digest.more, { count: String(rest) }) } : {}),
       ...(alert.moreUrl ? { link: { url: alert.moreUrl, label: t.digest.moreLink } } : {}),
-      color: COLORS.digest,
+      color: ALERT_COLORS.digest,
     };
   }
 
   if (alert.kind === "notice") {
-    const values = {
-      destination: singleLine(alert.destinationName),
-      messenger: alert.messenger,
-      reason: singleLine(alert.reason ?? "", 300),
-    };
     const paused = alert.change === "paused";
+    const values = { destination: singleLine(alert.destinationName), messenger: alert.messenger, reason: singleLine(alert.reason ?? "", 300) };
     return {
       ...base,
       title: paused ? t.notice.pausedTitle : t.notice.recoveredTitle,
       summary: fill(paused ? t.notice.pausedSummary : t.notice.recoveredSummary, values),
       fields: [time],
       ...(alert.consoleUrl ? { link: { url: alert.consoleUrl, label: t.notice.openConsole } } : {}),
-      color: paused ? COLORS.paused : COLORS.recovered,
+      color: paused ? ALERT_COLORS.paused : ALERT_COLORS.recovered,
     };
   }
 
   const customer = singleLine(alert.customer.name);
   const agent = alert.agent ? singleLine(alert.agent.name) : undefined;
-  const fields: AlertField[] = [
-    { label: t.fields.customer, value: customer, untrusted: true, short: true },
-    { label: t.fields.channel, value: t.channels[alert.session.channel], untrusted: false, short: true },
-  ];
-  if (agent) fields.push({ label: t.fields.agent, value: agent, untrusted: true, short: true });
+  const fields = [field(t.fields.customer, customer), field(t.fields.channel, t.channels[alert.session.channel], false)];
+  if (agent) fields.push(field(t.fields.agent, agent));
   fields.push(time);
-  if (alert.customer.email) fields.push({ label: t.fields.email, value: singleLine(alert.customer.email), untrusted: true, short: true });
-  if (alert.customer.phone) fields.push({ label: t.fields.phone, value: singleLine(alert.customer.phone), untrusted: true, short: true });
-  if (alert.team) fields.push({ label: t.fields.team, value: singleLine(alert.team), untrusted: true, short: true });
+  if (alert.customer.email) fields.push(field(t.fields.email, singleLine(alert.customer.email)));
+  if (alert.customer.phone) fields.push(field(t.fields.phone, singleLine(alert.customer.phone)));
+  if (alert.team) fields.push(field(t.fields.team, singleLine(alert.team)));
 
-  const message = alert.message?.trim() ? truncate(alert.message.trim(), MAX_MESSAGE_LENGTH) : undefined;
+  const text = stripControls(alert.message ?? "").trim();
+  const strings = t.events[EVENT_KEYS[alert.event]];
   return {
     ...base,
-    title: t.events[EVENT_KEYS[alert.event]].title,
-    summary: fill(t.events[EVENT_KEYS[alert.event]].summary, { customer, agent: agent ?? "" }),
+    title: strings.title,
+    summary: fill(strings.summary, { customer, agent: agent ?? "" }),
     fields,
-    ...(message ? { message } : {}),
+    ...(text ? { message: truncate(text, MAX_MESSAGE_LENGTH) } : {}),
     link: { url: alert.session.url, label: t.openConversation },
-    color: COLORS[alert.event],
+    color: ALERT_COLORS[alert.event],
+  };
+}
+
+/** The view with `escape` applied to every untrusted value (summary, marked fields, message, digest lines). */
+export function mapUntrusted(view: AlertView, escape: (text: string) => string): AlertView {
+  return {
+    ...view,
+    summary: escape(view.summary),
+    fields: view.fields.map((f) => (f.untrusted ? { ...f, value: escape(f.value) } : f)),
+    ...(view.message !== undefined ? { message: escape(view.message) } : {}),
+    ...(view.items ? { items: view.items.map((i) => ({ ...i, text: escape(i.text) })) } : {}),
   };
 }

@@ -1,16 +1,35 @@
 import type { MessengerResponse, Outcome } from "./types";
 
 // The rules shared by all six messengers (spec): 2xx delivered; network errors (handled by the
-// sender), 408, 425, 429 and 5xx retried; every other status — including 3xx — permanent.
+// sender), 408, 425, 429 and 5xx retried; every other status — including 3xx, since redirects
+// are never followed — permanent.
 
 const RETRYABLE = new Set([408, 425, 429]);
+export const ERROR_MESSAGE_LENGTH = 500;
 
-/** Retry-After as seconds or an HTTP date, relative to `now`; anything else is ignored. */
+export type StatusKind = Outcome["kind"];
+
+export function statusKind(status: number): StatusKind {
+  if (status >= 200 && status < 300) return "delivered";
+  if (RETRYABLE.has(status) || (status >= 500 && status < 600)) return "retry";
+  return "permanent";
+}
+
+// RFC 9110 HTTP-date: IMF-fixdate, obsolete RFC 850 or asctime. Date.parse alone is far too
+// lenient ("1", "-5" and "abc 12" all parse as dates), so the shape is checked first.
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? +[0-9A-Za-z :-]+$/;
+
+/** Retry-After as delay-seconds or an HTTP date, in ms relative to `now`; anything else is ignored. */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  if (/^\d+$/.test(trimmed)) {
+    const ms = Number(trimmed) * 1000;
+    return Number.isSafeInteger(ms) ? ms : undefined;
+  }
+  if (!HTTP_DATE.test(trimmed)) return undefined;
+  // asctime carries no zone, and HTTP dates are always GMT: never read it as local time.
+  const at = Date.parse(/GMT|UTC/.test(trimmed) ? trimmed : `${trimmed} GMT`);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
@@ -19,18 +38,20 @@ export interface ErrorDetail {
   message?: string;
 }
 
+/** Status → outcome by the shared rules; `readError` adds the messenger's own code/message. */
 export function classifyResponse(
   res: MessengerResponse,
   now: number,
   readError: (res: MessengerResponse) => ErrorDetail,
 ): Outcome {
-  if (res.status >= 200 && res.status < 300) return { kind: "delivered", status: res.status };
+  const kind = statusKind(res.status);
+  if (kind === "delivered") return { kind, status: res.status };
   const detail = readError(res);
-  if (RETRYABLE.has(res.status) || res.status >= 500) {
+  if (kind === "retry") {
     const retryAfterMs = parseRetryAfter(res.headers["retry-after"], now);
-    return { kind: "retry", status: res.status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...detail };
+    return { kind, status: res.status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...detail };
   }
-  return { kind: "permanent", status: res.status, ...detail };
+  return { kind, status: res.status, ...detail };
 }
 
 export function parseJson(body: string): Record<string, unknown> | undefined {
@@ -44,6 +65,6 @@ export function parseJson(body: string): Record<string, unknown> | undefined {
 
 /** Messengers with no documented error shape: keep the first 500 characters of the body. */
 export function bodyAsMessage(res: MessengerResponse): ErrorDetail {
-  const text = res.body.trim().slice(0, 500);
+  const text = [...res.body.trim()].slice(0, ERROR_MESSAGE_LENGTH).join("");
   return text ? { message: text } : {};
 }

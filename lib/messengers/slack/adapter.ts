@@ -1,41 +1,56 @@
-import { slackEscape, truncate } from "@/lib/alerts/escape";
-import { renderAlert } from "@/lib/alerts/render";
+import { fitLength, plainEscape, safeLinkTarget, slackEscape } from "@/lib/alerts/escape";
+import { type AlertView, mapUntrusted, renderAlert } from "@/lib/alerts/render";
 import { bodyAsMessage, classifyResponse } from "../classify";
 import type { Adapter } from "../types";
 
-// Slack limits: header text 150, section text 3,000, field text 2,000 (10 fields), `text` 4,000.
-const plain = (text: string, max = 3_000) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
+// Slack's documented limits (spec): header 150, section text 3,000, `text` 4,000, 50 blocks;
+// Block Kit also caps section fields at 10 × 2,000, button labels at 75 and button URLs at 3,000.
+const LIMITS = { header: 150, section: 3_000, field: 2_000, fields: 10, text: 4_000, blocks: 50, button: 75, url: 3_000 };
+
+const plain = (text: string, max = LIMITS.section) => ({ type: "plain_text" as const, text: fitLength(text, max), emoji: true });
+
+function button(label: string, url: string) {
+  return { type: "button", text: plain(label, LIMITS.button), url };
+}
+
+/** Block Kit; every value is a plain_text object, which Slack never parses for mentions or links. */
+function blocks(view: AlertView): unknown[] {
+  const head: unknown[] = [
+    { type: "header", text: plain(view.title, LIMITS.header) },
+    { type: "section", text: plain(view.summary) },
+    { type: "section", fields: view.fields.slice(0, LIMITS.fields).map((f) => plain(`${f.label}\n${f.value}`, LIMITS.field)) },
+  ];
+  if (view.message) head.push({ type: "section", text: plain(`${view.labels.message}\n${view.message}`) });
+  const tail: unknown[] = [];
+  if (view.more) tail.push({ type: "context", elements: [plain(view.more)] });
+  if (view.link && view.link.url.length <= LIMITS.url) {
+    tail.push({ type: "actions", elements: [button(view.link.label, view.link.url)] });
+  }
+  // A digest's lines fill whatever room the 50-block cap leaves; the total is in the title.
+  const room = LIMITS.blocks - head.length - tail.length;
+  const items = (view.items ?? []).slice(0, room).map((item) => ({
+    type: "section",
+    text: plain(item.text),
+    ...(item.url.length <= LIMITS.url ? { accessory: button(view.labels.open, item.url) } : {}),
+  }));
+  return [...head, ...items, ...tail];
+}
+
+/** The notification fallback (mrkdwn): escaped summary, then our own link, always kept whole. */
+function fallbackText(view: AlertView): string {
+  const link = view.link ? ` <${slackEscape(safeLinkTarget(view.link.url))}|${slackEscape(view.link.label)}>` : "";
+  return fitLength(`${view.title}: ${slackEscape(view.summary)}`, LIMITS.text - link.length) + link;
+}
 
 export const slackAdapter = {
   id: "slack",
   buildRequest(alert, config, ctx) {
-    const view = renderAlert(alert, ctx);
-    // Customer values only ever appear in plain_text objects, which Slack never parses for
-    // mentions or links; the mrkdwn `text` fallback is escaped (&, <, > — nothing else).
-    const blocks: unknown[] = [
-      { type: "header", text: plain(view.title, 150) },
-      { type: "section", text: plain(view.summary) },
-      { type: "section", fields: view.fields.slice(0, 10).map((f) => plain(`${f.label}\n${f.value}`, 2_000)) },
-    ];
-    if (view.message) blocks.push({ type: "section", text: plain(`${view.labels.message}\n${view.message}`) });
-    for (const item of view.items ?? []) {
-      blocks.push({
-        type: "section",
-        text: plain(item.text),
-        accessory: { type: "button", text: plain(view.labels.open, 75), url: item.url.slice(0, 3_000) },
-      });
-    }
-    if (view.more) blocks.push({ type: "context", elements: [plain(view.more)] });
-    if (view.link) {
-      blocks.push({
-        type: "actions",
-        elements: [{ type: "button", text: plain(view.link.label, 75), url: view.link.url.slice(0, 3_000) }],
-      });
-    }
-    const link = view.link ? ` <${slackEscape(view.link.url).replace(/\|/g, "%7C")}|${view.link.label}>` : "";
+    // Mentions and link syntax are broken in customer values even though plain_text would not
+    // parse them: the same text then stays inert wherever Slack or a user copies it.
+    const view = mapUntrusted(renderAlert(alert, ctx), plainEscape);
     const body = {
-      text: truncate(`${view.title}: ${slackEscape(view.summary)}`, 3_800) + link,
-      blocks,
+      text: fallbackText(view),
+      blocks: blocks(view),
       unfurl_links: false,
       unfurl_media: false,
       ...(config.channel ? { channel: config.channel } : {}),
@@ -48,7 +63,8 @@ export const slackAdapter = {
     };
   },
   classify(res, now) {
-    // A 2xx is delivered even if the body is not the usual `ok`: Slack accepted the post.
+    // The spec says Slack answers 200 `ok`. Any other 2xx body is still treated as delivered:
+    // Slack accepted the post, and retrying could only duplicate the alert in the channel.
     return classifyResponse(res, now, (r) => {
       const text = r.body.trim();
       return /^[a-z_]{2,64}$/.test(text) ? { code: text } : bodyAsMessage(r);
