@@ -2,36 +2,24 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
 import { removeUser } from "@/app/(console)/settings/accounts/actions";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export function RemoveUserButton({ id, email }: { id: number; email: string }) {
   const t = useTranslations();
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const confirm = () =>
-    startTransition(async () => {
-      const result = await removeUser(id);
-      if (!result.ok) return setError(result.error ?? "form.unexpected");
-      dialog.current?.close();
-      router.refresh();
-    });
   return (
-    <>
-      <button type="button" className="btn btn-danger" onClick={() => dialog.current?.showModal()} aria-label={t("accounts.removeNamed", { email })}>
-        {t("accounts.remove")}
-      </button>
-      <dialog ref={dialog} aria-labelledby={`remove-${id}`}>
-        <h2 id={`remove-${id}`}>{t("accounts.confirmTitle")}</h2>
-        <p>{t("accounts.confirmBody", { email })}</p>
-        {error ? <p className="error">{t(error as "form.unexpected")}</p> : null}
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={() => dialog.current?.close()} autoFocus>{t("common.cancel")}</button>
-          <button type="button" className="btn btn-danger-solid" onClick={confirm} disabled={pending}>{t("accounts.remove")}</button>
-        </div>
-      </dialog>
-    </>
+    <ConfirmButton
+      label={t("accounts.remove")}
+      ariaLabel={t("accounts.removeNamed", { email })}
+      title={t("accounts.confirmTitle")}
+      body={t("accounts.confirmBody", { email })}
+      onConfirm={async () => {
+        const result = await removeUser(id);
+        if (!result.ok) return t((result.error ?? "form.unexpected") as "form.unexpected");
+        router.refresh();
+        return null;
+      }}
+    />
   );
 }

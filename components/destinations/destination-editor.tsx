@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
 import type { DestinationView } from "@/lib/destinations/view";
 import { allowLoopbackWebhooks } from "@/lib/env";
 import type { MessengerId } from "@/lib/messengers/ids";
@@ -10,14 +11,7 @@ export async function DestinationEditor(props: { messenger: MessengerId; saved?:
   const t = await getTranslations("common");
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p style={{ margin: "0 0 6px" }}>
-            <a href="/settings/integrations/alerts">← {t("back")}</a>
-          </p>
-          <h1>{props.title}</h1>
-        </div>
-      </div>
+      <PageHeader title={props.title} before={<a href="/settings/integrations/alerts">← {t("back")}</a>} />
       <div className="editor">
         <section className="card">
           <DestinationForm messenger={props.messenger} saved={props.saved} allowLoopback={allowLoopbackWebhooks()} readOnly={props.readOnly ?? false} />

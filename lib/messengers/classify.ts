@@ -17,7 +17,7 @@ export function statusKind(status: number): StatusKind {
 
 // RFC 9110 HTTP-date: IMF-fixdate, obsolete RFC 850 or asctime. Date.parse alone is far too
 // lenient ("1", "-5" and "abc 12" all parse as dates), so the shape is checked first.
-const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? +[0-9A-Za-z :-]+$/;
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? +[0-9A-Za-z -]+ \d{2}:\d{2}:\d{2}( GMT| \d{4})$/;
 
 /** Retry-After as delay-seconds or an HTTP date, in ms relative to `now`; anything else is ignored. */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { eventKey } from "@/components/deliveries/event-label";
+import { PageHeader } from "@/components/ui/page-header";
 import { listDestinations } from "@/db/queries/destinations";
 import { type LogFilters, listLog } from "@/db/queries/delivery-log";
 import { requireUser } from "@/lib/auth/current-user";
@@ -40,12 +41,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   };
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("title")}</h1>
-          <p className="lead">{t("lead", { days: retentionDays() })}</p>
-        </div>
-      </div>
+      <PageHeader title={t("title")} lead={t("lead", { days: retentionDays() })} />
       <form className="card filters" method="get" action="/deliveries">
         <div className="field">
           <label htmlFor="f-messenger">{t("filters.messenger")}</label>

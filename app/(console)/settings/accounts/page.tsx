@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
 import { InviteForm } from "@/components/accounts/invite-form";
 import { RemoveUserButton } from "@/components/accounts/remove-user-button";
 import { listUsers } from "@/db/queries/users";
@@ -12,12 +13,7 @@ export default async function AccountsPage() {
   const users = listUsers();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("title")}</h1>
-          <p className="lead">{t("lead")}</p>
-        </div>
-      </div>
+      <PageHeader title={t("title")} lead={t("lead")} />
       <section className="card" style={{ padding: 24, marginBottom: 20 }}>
         <InviteForm />
       </section>

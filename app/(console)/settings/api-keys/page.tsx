@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
 import { listApiKeys } from "@/db/queries/api-keys";
@@ -12,12 +13,7 @@ export default async function ApiKeysPage() {
   const when = (at: number | null) => (at === null ? t("never") : format.dateTime(at, "minute"));
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("title")}</h1>
-          <p className="lead">{t("lead")}</p>
-        </div>
-      </div>
+      <PageHeader title={t("title")} lead={t("lead")} />
       {readOnly ? null : (
         <section className="card" style={{ padding: 24, marginBottom: 20 }}>
           <CreateApiKeyForm />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
 import { AUDIT_PAGE, listAuditEvents } from "@/db/queries/audit";
 import { requireUser } from "@/lib/auth/current-user";
 
@@ -10,12 +11,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const events = listAuditEvents(beforeId);
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("title")}</h1>
-          <p className="lead">{t("lead")}</p>
-        </div>
-      </div>
+      <PageHeader title={t("title")} lead={t("lead")} />
       <div className="card" style={{ overflowX: "auto" }}>
         <table className="list">
           <thead>

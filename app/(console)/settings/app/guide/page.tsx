@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
 import { GuideSettingsForm } from "@/components/settings/guide-settings-form";
 import { getSettings } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/current-user";
@@ -9,12 +10,7 @@ export default async function GuideSettingsPage() {
   const { notifyMessageSubmitted, notifySessionWaiting, notifySessionAssigned, alertLocale, timeZone } = getSettings();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("title")}</h1>
-          <p className="lead">{t("lead")}</p>
-        </div>
-      </div>
+      <PageHeader title={t("title")} lead={t("lead")} />
       <section className="card" style={{ padding: 24, maxWidth: 720 }}>
         <GuideSettingsForm
           initial={{ notifyMessageSubmitted, notifySessionWaiting, notifySessionAssigned, alertLocale, timeZone }}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { DestinationList } from "@/components/destinations/destination-list";
 import { FailureAlertForm } from "@/components/destinations/failure-alert-form";
 import { HealthBanner } from "@/components/destinations/health-banner";
+import { PageHeader } from "@/components/ui/page-header";
 import { listDestinations, pendingCountsByDestination } from "@/db/queries/destinations";
 import { getSettings } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/current-user";
@@ -15,17 +16,17 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const notice = params.saved ? t("saved") : params.deleted ? t("deleted") : null;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("title")}</h1>
-          <p className="lead">{t("lead")}</p>
-        </div>
-        {destinations.length > 0 && !readOnly ? (
-          <a className="btn btn-primary" href="/settings/integrations/alerts/new">
-            {t("add")}
-          </a>
-        ) : null}
-      </div>
+      <PageHeader
+        title={t("title")}
+        lead={t("lead")}
+        action={
+          destinations.length > 0 && !readOnly ? (
+            <a className="btn btn-primary" href="/settings/integrations/alerts/new">
+              {t("add")}
+            </a>
+          ) : null
+        }
+      />
       {notice ? (
         <p className="notice notice-success" role="status">
           {notice}

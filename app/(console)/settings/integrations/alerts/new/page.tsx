@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DestinationEditor } from "@/components/destinations/destination-editor";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { isMessengerId, MESSENGER_IDS } from "@/lib/messengers/ids";
 
@@ -13,12 +14,7 @@ export default async function NewAlertPage({ searchParams }: { searchParams: Pro
   }
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("picker.title")}</h1>
-          <p className="lead">{t("picker.lead")}</p>
-        </div>
-      </div>
+      <PageHeader title={t("picker.title")} lead={t("picker.lead")} />
       <ul className="picker" style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {MESSENGER_IDS.map((id) => (
           <li key={id}>
