@@ -1,5 +1,7 @@
-import { breakMentions } from "@/lib/alerts/escape";
-import type { AlertView } from "@/lib/alerts/render";
+import { breakLinkSyntax, breakMentions } from "@/lib/alerts/escape";
+import { type AlertView, mapUntrusted, renderAlert } from "@/lib/alerts/render";
+import { bodyAsMessage, classifyResponse } from "./classify";
+import type { Adapter } from "./types";
 
 /**
  * The plain-text alert for Hiworks, Agit and Teamroom: one fact per line, customer values with
@@ -15,4 +17,24 @@ export function plainTextAlert(view: AlertView): string {
   if (view.more) lines.push(view.more);
   if (view.link) lines.push("", `${view.link.label}: ${view.link.url}`);
   return lines.join("\n");
+}
+
+/**
+ * Hiworks and Agit take the same request: `{text}` as JSON, plain text, link syntax broken too
+ * (their rendering is barely documented, so assume a client might parse it), and no known error
+ * shape, so the body is kept as the message.
+ */
+export function textJsonAdapter<Id extends "hiworks" | "agit">(id: Id) {
+  return {
+    id,
+    buildRequest(alert, config, ctx) {
+      return {
+        url: config.webhookUrl,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text: plainTextAlert(mapUntrusted(renderAlert(alert, ctx), breakLinkSyntax)) }),
+      };
+    },
+    classify: (res, now) => classifyResponse(res, now, bodyAsMessage),
+  } satisfies Adapter;
 }
