@@ -10,11 +10,12 @@ export const FAKE_PORT = Number(process.env.FAKE_MESSENGER_PORT ?? 4010);
 export const ADMIN = { email: "admin@alimi.test", password: "correct-horse-battery" };
 
 const serve = (port: number, dir: string, extraEnv: Record<string, string>) => ({
-  command: `rm -rf ${dir} && node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+  // The production server as `npm start` runs it (built by `npm run build`, which npm test runs).
+  command: `rm -rf ${dir} && node .next/alimi/server.cjs`,
   url: `http://127.0.0.1:${port}/login`,
   reuseExistingServer: false,
   timeout: 60_000,
-  env: { DATA_DIR: dir, NEXT_TELEMETRY_DISABLED: "1", APP_BASE_URL: `http://127.0.0.1:${port}`, ...extraEnv },
+  env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, NEXT_TELEMETRY_DISABLED: "1", APP_BASE_URL: `http://127.0.0.1:${port}`, ...extraEnv },
 });
 
 export default defineConfig({

@@ -35,6 +35,11 @@ export function authenticateBearer(header: string | null, now = Date.now()) {
   return useApiKey(hashApiKey(match[1]), now);
 }
 
+/** What the signed-request check reads: a Fetch `Headers`, or node:http's headers behind `get`. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
 export type SignedAuth = { ok: true; keyId: number } | { ok: false; reason: string };
 
 /**
@@ -42,7 +47,7 @@ export type SignedAuth = { ok: true; keyId: number } | { ok: false; reason: stri
  * seconds, within 5 minutes) and X-Alimi-Signature: v1=<hex HMAC-SHA256(secret, "ts.body")>.
  * Each signature is accepted once.
  */
-export function authenticateSigned(headers: Headers, body: Uint8Array, now = Date.now()): SignedAuth {
+export function authenticateSigned(headers: HeaderReader, body: Uint8Array, now = Date.now()): SignedAuth {
   const prefix = headers.get("x-alimi-key-id") ?? "";
   const timestamp = headers.get("x-alimi-timestamp") ?? "";
   const signature = /^v1=([0-9a-f]{64})$/.exec(headers.get("x-alimi-signature") ?? "")?.[1];

@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 import { insertAuditEvent } from "@/db/queries/audit";
 
 // 감사 기록. Callers pass names and ids only — never a webhook URL, key, token or password —
@@ -17,11 +16,15 @@ export interface AuditTarget {
   name?: string | null;
 }
 
-async function requestAddress(): Promise<string | null> {
+async function requestAddress(actor: string | null): Promise<string | null> {
+  // No actor means the delivery worker, outside any request. Loaded on use: the production
+  // server (server/) bundles the worker and must not load Next's request scope before Next.
+  if (actor === null) return null;
   try {
+    const { headers } = await import("next/headers");
     return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || null;
   } catch {
-    return null; // outside a request: the delivery worker
+    return null; // outside a request
   }
 }
 
@@ -33,7 +36,7 @@ export async function audit(actor: string | null, action: AuditAction, target?: 
     targetType: target?.type ?? null,
     targetId: target?.id === undefined || target?.id === null ? null : String(target.id),
     targetName: target?.name?.slice(0, 100) ?? null,
-    address: await requestAddress(),
+    address: await requestAddress(actor),
     detail: detail?.slice(0, 300) ?? null,
   });
 }

@@ -8,6 +8,14 @@ import { appBaseUrl, databasePath, initialAdmin } from "@/lib/env";
 
 /** Opens the database (applying migrations) and creates the first admin from env if asked. */
 export async function prepareServer(): Promise<void> {
+  // Both the production server (server/) and Next's instrumentation hook call this, each from
+  // its own bundle: only the first call does the work.
+  const flags = globalThis as unknown as { __alimiPrepared?: Promise<void> };
+  flags.__alimiPrepared ??= prepare();
+  return flags.__alimiPrepared;
+}
+
+async function prepare(): Promise<void> {
   const started = Date.now();
   getDb();
   const encrypted = encryptPlaintextWebhooks();

@@ -1,12 +1,13 @@
 // `npm start`: build when the sources are newer than the last build, then serve.
-// Migrations run inside the server before it takes traffic (instrumentation.ts).
-import { spawnSync, spawn } from "node:child_process";
+// Migrations run inside the server before it takes traffic (lib/server-start.ts).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const BUILD_ID = path.join(root, ".next", "BUILD_ID");
-const SOURCES = ["app", "components", "lib", "db", "messages", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+const SERVER_BUNDLE = path.join(root, ".next", "alimi", "server.cjs");
+const SOURCES = ["app", "components", "lib", "db", "messages", "server", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(entry) {
   const full = path.join(root, entry);
@@ -18,21 +19,14 @@ function newestMtime(entry) {
   return newest;
 }
 
-const next = path.join(root, "node_modules", ".bin", "next");
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const builtAt = fs.existsSync(BUILD_ID) ? fs.statSync(BUILD_ID).mtimeMs : 0;
+const builtAt = fs.existsSync(BUILD_ID) && fs.existsSync(SERVER_BUNDLE) ? Math.min(fs.statSync(BUILD_ID).mtimeMs, fs.statSync(SERVER_BUNDLE).mtimeMs) : 0;
 if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
   console.log("[alimi] building the console (first start or sources changed)…");
-  const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit", env });
+  const build = spawnSync(process.execPath, [path.join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT || "3000";
-console.log(`[alimi] serving on http://localhost:${port}`);
-const server = spawn(next, ["start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])], {
-  cwd: root,
-  stdio: "inherit",
-  env,
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+// The server runs in this process: one process to stop, and signals reach it directly.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.chdir(root);
+await import(SERVER_BUNDLE);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: unit tests, a production build, then the browser suite against real servers.
+# `npm test`: unit tests, a production build (npm run build), then the browser suite against real servers.
 # Every stage runs even if an earlier one failed, and one plain summary line closes the run.
 set -u
 cd "$(dirname "$0")/.."
@@ -10,7 +10,7 @@ rm -f reports/vitest.json reports/playwright.json
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 unit=$?
 
-node_modules/.bin/next build
+node scripts/build.mjs
 build=$?
 
 e2e=0
@@ -18,7 +18,7 @@ if [ "$build" -eq 0 ]; then
   PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json node_modules/.bin/playwright test --reporter=list,json
   e2e=$?
 else
-  echo "next build failed: the browser suite cannot run" >&2
+  echo "the build failed: the browser suite cannot run" >&2
 fi
 
 # A few seconds of `npm run bench`: it must run end to end and write its files (no goals checked).

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { eq, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { MessengerId } from "@/lib/messengers/ids";
-import { getDb } from "../client";
+import { type Db, getDb } from "../client";
+import { prepared } from "../prepared";
 import { alerts, deliveries, idempotencyKeys } from "../schema";
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -26,54 +27,66 @@ export interface NewAlert {
 }
 
 /**
- * Stores the alert and one delivery per destination in one transaction, or — when the
- * idempotency key was seen in the last 24 h — stores nothing and returns the first answer.
+ * Stores the alert and one delivery per destination, or — when the idempotency key was seen in
+ * the last 24 h — stores nothing and returns the first answer. Atomic: its own transaction when
+ * called alone, a savepoint inside `inOneTransaction`, so one failing alert never takes the
+ * others of its batch down with it.
  */
 export function acceptAlert(input: NewAlert): { replayed: boolean; accepted: AcceptedAlert } {
   const db = getDb();
-  return db.transaction((tx) => {
-    if (input.idempotencyKey) {
-      const seen = tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, input.idempotencyKey)).get();
-      if (seen && seen.createdAt > input.now - IDEMPOTENCY_WINDOW_MS) {
-        return { replayed: true, accepted: JSON.parse(seen.response) as AcceptedAlert };
-      }
-      if (seen) tx.delete(idempotencyKeys).where(eq(idempotencyKeys.key, input.idempotencyKey)).run();
+  return prepared(db, "acceptAlert", (db) => db.$client.transaction((item: NewAlert) => acceptOne(db, item)))(input);
+}
+
+/** Runs `work` as one transaction: one commit (one WAL write) for a whole batch of alerts. */
+export function inOneTransaction<T>(work: () => T): T {
+  return getDb().$client.transaction(work)();
+}
+
+function acceptOne(db: Db, input: NewAlert): { replayed: boolean; accepted: AcceptedAlert } {
+  const q = statements(db);
+  if (input.idempotencyKey) {
+    const seen = q.findKey.get({ key: input.idempotencyKey });
+    if (seen && seen.createdAt > input.now - IDEMPOTENCY_WINDOW_MS) {
+      return { replayed: true, accepted: JSON.parse(seen.response) as AcceptedAlert };
     }
-    const alertId = newId("alr");
-    tx.insert(alerts)
+    if (seen) q.deleteKey.run({ key: input.idempotencyKey });
+  }
+  const alertId = newId("alr");
+  const status = input.skipped ? "skipped" : "queued";
+  q.insertAlert.run({ id: alertId, event: input.event, payload: input.payload, status, apiKeyId: input.apiKeyId, createdAt: input.now });
+  const rows = input.skipped
+    ? []
+    : input.destinations.map((d) => ({ id: newId("dlv"), destinationId: d.id, messenger: d.messenger, status: "pending" as const }));
+  for (const r of rows) q.insertDelivery.run({ ...r, alertId, at: input.now });
+  const accepted: AcceptedAlert = { alertId, status, deliveries: rows };
+  if (input.idempotencyKey) {
+    q.insertKey.run({ key: input.idempotencyKey, alertId, response: JSON.stringify(accepted), createdAt: input.now });
+  }
+  return { replayed: false, accepted };
+}
+
+const p = sql.placeholder;
+
+function statements(db: Db) {
+  return prepared(db, "acceptStatements", (db) => ({
+    findKey: db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, p("key"))).prepare(),
+    deleteKey: db.delete(idempotencyKeys).where(eq(idempotencyKeys.key, p("key"))).prepare(),
+    insertAlert: db
+      .insert(alerts)
+      .values({ id: p("id"), event: p("event"), payload: p("payload"), status: p("status"), apiKeyId: p("apiKeyId"), createdAt: p("createdAt") })
+      .prepare(),
+    insertDelivery: db
+      .insert(deliveries)
       .values({
-        id: alertId,
-        event: input.event,
-        payload: input.payload,
-        status: input.skipped ? "skipped" : "queued",
-        apiKeyId: input.apiKeyId,
-        createdAt: input.now,
+        id: p("id"), alertId: p("alertId"), destinationId: p("destinationId"), messenger: p("messenger"),
+        status: "pending", nextAttemptAt: p("at"), createdAt: p("at"),
       })
-      .run();
-    const rows = input.skipped
-      ? []
-      : input.destinations.map((d) => ({
-          id: newId("dlv"),
-          alertId,
-          destinationId: d.id,
-          messenger: d.messenger,
-          status: "pending" as const,
-          nextAttemptAt: input.now,
-          createdAt: input.now,
-        }));
-    if (rows.length > 0) tx.insert(deliveries).values(rows).run();
-    const accepted: AcceptedAlert = {
-      alertId,
-      status: input.skipped ? "skipped" : "queued",
-      deliveries: rows.map((r) => ({ id: r.id, destinationId: r.destinationId, messenger: r.messenger, status: r.status })),
-    };
-    if (input.idempotencyKey) {
-      tx.insert(idempotencyKeys)
-        .values({ key: input.idempotencyKey, alertId, response: JSON.stringify(accepted), createdAt: input.now })
-        .run();
-    }
-    return { replayed: false, accepted };
-  });
+      .prepare(),
+    insertKey: db
+      .insert(idempotencyKeys)
+      .values({ key: p("key"), alertId: p("alertId"), response: p("response"), createdAt: p("createdAt") })
+      .prepare(),
+  }));
 }
 
 export function pruneIdempotencyKeys(now: number) {

@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { prepared } from "../prepared";
 import { apiKeys, seenSignatures } from "../schema";
 
 export type ApiKeyRow = Omit<typeof apiKeys.$inferSelect, "keyHash" | "signingSecret">;
@@ -43,12 +44,13 @@ export function listApiKeys(): ApiKeyRow[] {
 
 /** A live (not revoked) key by its hash; marks it used. */
 export function useApiKey(keyHash: string, now: number): ApiKeyRow | undefined {
-  const db = getDb();
-  const row = db
-    .select(visible)
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
-    .get();
+  const row = prepared(getDb(), "liveKeyByHash", (db) =>
+    db
+      .select(visible)
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, sql.placeholder("keyHash")), isNull(apiKeys.revokedAt)))
+      .prepare(),
+  ).get({ keyHash });
   // Write last-used at most once a minute per key: the dispatch path stays a read, mostly.
   if (row) markApiKeyUsed(row.id, row.lastUsedAt, now);
   return row;

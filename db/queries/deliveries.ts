@@ -48,6 +48,11 @@ export function failOrphanedDeliveries(now: number): number {
   return orphaned.length;
 }
 
+// "Has nothing in flight" is asked as `not in (… where lease_until > now)`, never as a correlated
+// `not exists`: SQLite then reads the small partial lease index once, where the correlated
+// form walked every delivery a destination ever had (the profile of `npm run bench` showed
+// each look at the queue taking 25–90 ms once it held 100,000 deliveries).
+
 /**
  * Claims, per destination whose pace allows a send and which has nothing in flight, every due
  * delivery (oldest first, up to `perGroup`) under one lease. Runs as one IMMEDIATE transaction,
@@ -63,7 +68,7 @@ export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, 
            where s.enabled = 1 and s.paused_at is null
              and exists (select 1 from deliveries d where d.destination_id = s.id and d.status = 'pending'
                            and d.next_attempt_at <= @now and (d.lease_until is null or d.lease_until <= @now))
-             and not exists (select 1 from deliveries d where d.lease_until > @now and d.destination_id = s.id)
+             and s.id not in (select destination_id from deliveries where lease_until > @now)
            order by s.pace_tat`,
         )
         .all({ now }) as Record<string, unknown>[];
@@ -210,7 +215,7 @@ export function nextWakeAt(now = Date.now()): number | null {
                                  where d.destination_id = s.id and d.status = 'pending')) as at
          from destinations s
          where s.enabled = 1 and s.paused_at is null
-           and not exists (select 1 from deliveries d where d.lease_until > @now and d.destination_id = s.id)
+           and s.id not in (select destination_id from deliveries where lease_until > @now)
          union all
          select min(lease_until) from deliveries where lease_until > @now
        ) where at is not null`,

@@ -3,6 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { decryptSecret, encryptSecret, isEncrypted } from "@/lib/crypto/secret-box";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { getDb } from "../client";
+import { prepared } from "../prepared";
 import { destinations } from "../schema";
 
 export type DestinationRow = typeof destinations.$inferSelect;
@@ -134,11 +135,16 @@ export function pendingCountsByDestination(): Map<string, number> {
 }
 
 /** The dispatch hot path needs only who gets a delivery: no URL, so nothing to decrypt. */
-export function listEnabledDestinationRefs(): { id: string; messenger: MessengerId }[] {
-  return getDb()
-    .select({ id: destinations.id, messenger: destinations.messenger })
-    .from(destinations)
-    .where(eq(destinations.enabled, true))
-    .orderBy(asc(destinations.createdAt), asc(destinations.id))
-    .all();
+/** Where a new alert goes; `paceTat` and `paused` let the worker know when it can next send. */
+export function listEnabledDestinationRefs(): { id: string; messenger: MessengerId; paceTat: number; paused: boolean }[] {
+  return prepared(getDb(), "enabledDestinationRefs", (db) =>
+    db
+      .select({ id: destinations.id, messenger: destinations.messenger, paceTat: destinations.paceTat, pausedAt: destinations.pausedAt })
+      .from(destinations)
+      .where(eq(destinations.enabled, true))
+      .orderBy(asc(destinations.createdAt), asc(destinations.id))
+      .prepare(),
+  )
+    .all()
+    .map(({ pausedAt, ...d }) => ({ ...d, paused: pausedAt !== null }));
 }

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "../client";
+import { prepared } from "../prepared";
 import { workspaceSettings } from "../schema";
 
 export type WorkspaceSettings = Omit<typeof workspaceSettings.$inferSelect, "id" | "updatedAt">;
@@ -14,7 +15,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
 };
 
 export function getSettings(): WorkspaceSettings {
-  const row = getDb().select().from(workspaceSettings).where(eq(workspaceSettings.id, 1)).get();
+  const row = prepared(getDb(), "settings", (db) => db.select().from(workspaceSettings).where(eq(workspaceSettings.id, 1)).prepare()).get();
   if (!row) return DEFAULT_SETTINGS;
   const { id: _id, updatedAt: _updated, ...settings } = row;
   return settings;

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 // Fault tests need servers they can kill -9 and restart, so they start their own `next start`
-// processes (the built app, real SQLite files under ./data) instead of Playwright's webServer.
+// processes (the built production server, real SQLite files under ./data) instead of Playwright's webServer.
 
 export const ADMIN = { email: "faults@alimi.test", password: "fault-tests-password" };
 
@@ -22,9 +22,11 @@ export function freshDataDir(name: string): string {
 }
 
 export async function startAlimi(port: number, dataDir: string, env: Record<string, string> = {}): Promise<AlimiProcess> {
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [".next/alimi/server.cjs"], {
     env: {
       ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,

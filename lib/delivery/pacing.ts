@@ -19,6 +19,12 @@ export function paceAllows(messenger: MessengerId, tat: number, now: number): bo
   return tat - (burst - 1) * intervalMs <= now;
 }
 
+/** The first moment `paceAllows` is true for a destination whose pace stands at `tat`. */
+export function paceAllowedAt(messenger: MessengerId, tat: number): number {
+  const { intervalMs, burst } = PACE[messenger];
+  return tat - (burst - 1) * intervalMs;
+}
+
 export function nextTat(messenger: MessengerId, tat: number, now: number): number {
   return Math.max(tat, now) + PACE[messenger].intervalMs;
 }

@@ -25,6 +25,7 @@ const LEASE_MS = ATTEMPT_TIMEOUT_MS + 5_000;
 const MAX_TIMER_MS = 30_000;
 const SHUTDOWN_GRACE_MS = 3_000;
 const PRUNE_EVERY_MS = 3_600_000;
+const ORPHAN_SWEEP_MS = 60_000;
 
 const digestId = () => `dg_${randomBytes(9).toString("base64url")}`;
 
@@ -32,19 +33,47 @@ class DeliveryWorker {
   private running = false;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  private timerAt: number | null = null;
+  private drainQueued = false;
   private stopping = false;
   private readonly inFlight = new Set<string>();
   private readonly abort = new AbortController();
   private lastPrune = 0;
   private lastOrphanSweep = 0;
 
-  wake(): void {
-    if (this.stopping) return;
+  /**
+   * New work, due at `dueAt` (now if not given). Work due later only moves the timer earlier;
+   * work due now starts a drain on the next turn of the event loop, so the many wakes of a
+   * burst cost one look at the queue, not one each.
+   */
+  wake(dueAt = Date.now()): void {
+    if (this.stopping || dueAt === Infinity) return;
+    const now = Date.now();
+    // Running: the drain's closing schedule() reads the queue again and will see this work.
     if (this.running) {
-      this.again = true;
+      if (dueAt <= now) this.again = true;
       return;
     }
-    void this.drain();
+    if (dueAt > now) {
+      if (this.timerAt === null || dueAt < this.timerAt) this.setTimer(dueAt - now);
+      return;
+    }
+    if (this.drainQueued) return;
+    this.drainQueued = true;
+    setImmediate(() => {
+      this.drainQueued = false;
+      if (!this.running && !this.stopping) void this.drain();
+    });
+  }
+
+  private setTimer(delay: number): void {
+    clearTimeout(this.timer);
+    this.timerAt = Date.now() + delay;
+    this.timer = setTimeout(() => {
+      this.timerAt = null;
+      this.wake();
+    }, delay);
+    this.timer.unref?.();
   }
 
   /** SIGTERM: take no new work; give in-flight sends a moment, then abort them. */
@@ -52,6 +81,11 @@ class DeliveryWorker {
     this.stopping = true;
     clearTimeout(this.timer);
     setTimeout(() => this.abort.abort(), SHUTDOWN_GRACE_MS).unref();
+  }
+
+  /** Resolves once no drain is running: the graceful exit waits for sends in flight. */
+  async settled(): Promise<void> {
+    while (this.running) await new Promise((r) => setTimeout(r, 20));
   }
 
   /** On exit (synchronous): hand unfinished claims back at once instead of waiting for the lease. */
@@ -62,13 +96,16 @@ class DeliveryWorker {
   private async drain(): Promise<void> {
     this.running = true;
     clearTimeout(this.timer);
+    this.timerAt = null;
     try {
       this.pruneIfDue();
       do {
         this.again = false;
-        // Deleted or switched-off destinations are rare: sweep for their leftovers now and then,
-        // not on every wake (a full scan of the queue).
-        if (Date.now() - this.lastOrphanSweep > 5_000) {
+        // Deleting or switching off a destination fails its queue in the same transaction, and
+        // the API reads destinations inside the transaction that stores an alert, so leftovers
+        // can only come from an older version or a hand-edited database: a safety net, swept
+        // once a minute (it reads the whole queue, which can hold 100,000s during a flood).
+        if (Date.now() - this.lastOrphanSweep > ORPHAN_SWEEP_MS) {
           this.lastOrphanSweep = Date.now();
           failOrphanedDeliveries(Date.now());
         }
@@ -90,9 +127,7 @@ class DeliveryWorker {
   private schedule(): void {
     if (this.stopping) return;
     const at = nextWakeAt();
-    const delay = at === null ? MAX_TIMER_MS : Math.min(Math.max(at - Date.now(), 0), MAX_TIMER_MS);
-    this.timer = setTimeout(() => this.wake(), delay);
-    this.timer.unref?.();
+    this.setTimer(at === null ? MAX_TIMER_MS : Math.min(Math.max(at - Date.now(), 0), MAX_TIMER_MS));
   }
 
   private pruneIfDue(): void {

@@ -26,9 +26,9 @@ function log(message: string) {
 
 async function main() {
   if (!skipBuild) {
-    log("building (next build)…");
-    const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) throw new Error("next build failed");
+    log("building (npm run build)…");
+    const build = spawnSync(process.execPath, [path.resolve("scripts/build.mjs")], { stdio: "inherit" });
+    if (build.status !== 0) throw new Error("the build failed");
   }
   fs.mkdirSync(OUT, { recursive: true });
   const started = Date.now();

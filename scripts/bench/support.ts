@@ -37,9 +37,14 @@ function stopper(child: ChildProcess) {
 }
 
 export async function startAlimi(port: number, dataDir: string): Promise<ServerProcess> {
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The production server exactly as `npm start` runs it (built by `npm run build`).
+  // BENCH_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=bench/profiles".
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.resolve(".next/alimi/server.cjs")], {
     env: {
       ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       ALERTS_ALLOW_LOOPBACK_WEBHOOKS: "1",
       ALERTS_API_RATE_LIMIT: "0",
@@ -52,6 +57,7 @@ export async function startAlimi(port: number, dataDir: string): Promise<ServerP
   let output = "";
   child.stdout?.on("data", (c) => (output += c));
   child.stderr?.on("data", (c) => (output += c));
+  if (process.env.BENCH_SERVER_LOG) child.stdout?.pipe(fs.createWriteStream(process.env.BENCH_SERVER_LOG));
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/api/health`, child, () => output);
   return { url, child, stop: stopper(child) };

@@ -1,0 +1,14 @@
+import type { Db } from "./client";
+
+// Statements on the dispatch path are built and prepared once per connection, then reused:
+// building a drizzle query and preparing its SQL costs more CPU than SQLite takes to run it.
+// Keyed by the connection, so tests that swap databases get their own statements.
+const cache = new WeakMap<Db, Map<string, unknown>>();
+
+export function prepared<T>(db: Db, name: string, build: (db: Db) => T): T {
+  let statements = cache.get(db);
+  if (!statements) cache.set(db, (statements = new Map()));
+  let statement = statements.get(name) as T | undefined;
+  if (statement === undefined) statements.set(name, (statement = build(db)));
+  return statement;
+}
