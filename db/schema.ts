@@ -141,9 +141,11 @@ export const deliveries = sqliteTable(
     createdAt: integer("created_at").notNull().default(now),
   },
   (t) => [
-    index("deliveries_due_idx").on(t.status, t.nextAttemptAt),
     index("deliveries_alert_idx").on(t.alertId),
-    index("deliveries_destination_due_idx").on(t.destinationId, t.status, t.nextAttemptAt),
+    // Each destination's queue in the order alerts were accepted: the worker claims the oldest
+    // first and stops after a digest's worth, whatever the backlog. (next_attempt_at is only
+    // ever "now" when a delivery becomes pending; backoff lives in destinations.pace_tat.)
+    index("deliveries_queue_idx").on(t.destinationId, t.status, t.createdAt, t.id),
     // Few rows carry a lease at any time: this keeps "is anything in flight?" an index probe.
     index("deliveries_lease_idx").on(t.leaseUntil, t.destinationId).where(sql`${t.leaseUntil} is not null`),
   ],

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { nextTat, paceAllows } from "@/lib/delivery/pacing";
-import { getDb } from "../client";
+import { type Db, getDb } from "../client";
+import { prepared } from "../prepared";
 import { decryptRow } from "./destinations";
 import { alerts, deliveries, deliveryAttempts, destinations } from "../schema";
 
@@ -11,7 +12,8 @@ export interface ClaimedDelivery {
   alertId: string;
   attempts: number;
   createdAt: number;
-  payload: string;
+  /** the alert as stored; only the first few of a digest carry it (null for the rest) */
+  payload: string | null;
 }
 
 /** Everything due for one destination, claimed together: one send, or one digest. */
@@ -20,32 +22,43 @@ export interface ClaimedGroup {
   deliveries: ClaimedDelivery[];
 }
 
-/** Deliveries whose destination was deleted or switched off are failed, not held forever. */
+/**
+ * Deliveries whose destination was deleted or switched off are failed, not held forever.
+ * Walks the distinct destination ids of the queue index one probe at a time (a loose index
+ * scan: a handful of destinations, however many deliveries), then fails each orphan's queue.
+ */
 export function failOrphanedDeliveries(now: number): number {
   const { $client } = getDb();
-  const orphaned = $client
-    .prepare(
-      `select d.id, case when s.id is null then 'destination_deleted' else 'destination_disabled' end as code
-       from deliveries d left join destinations s on s.id = d.destination_id
-       where d.status = 'pending' and (s.id is null or s.enabled = 0) and (d.lease_until is null or d.lease_until <= ?)
-       limit 500`,
-    )
-    .all(now) as { id: string; code: string }[];
+  const nextDestination = $client.prepare(`select min(destination_id) as id from deliveries where destination_id > ?`);
+  const destination = $client.prepare(`select enabled from destinations where id = ?`);
+  const orphaned: { destinationId: string; code: string }[] = [];
+  for (let row = nextDestination.get("") as { id: string | null }; row.id !== null; row = nextDestination.get(row.id) as { id: string | null }) {
+    const found = destination.get(row.id) as { enabled: number } | undefined;
+    if (!found) orphaned.push({ destinationId: row.id, code: "destination_deleted" });
+    else if (!found.enabled) orphaned.push({ destinationId: row.id, code: "destination_disabled" });
+  }
   if (orphaned.length === 0) return 0;
+  const pending = $client.prepare(
+    `select id from deliveries where destination_id = ? and status = 'pending' and (lease_until is null or lease_until <= ?) limit 500`,
+  );
+  let failed = 0;
   const db = getDb();
-  db.transaction((tx) => {
-    for (const o of orphaned) {
-      const message = o.code === "destination_deleted" ? "the destination was deleted" : "the destination was turned off";
-      tx.insert(deliveryAttempts)
-        .values({ deliveryId: o.id, at: now, outcome: "permanent", code: o.code, message, latencyMs: 0 })
-        .run();
-      tx.update(deliveries)
-        .set({ status: "failed", lastCode: o.code, lastMessage: message, leaseUntil: null, attempts: sql`${deliveries.attempts} + 1` })
-        .where(eq(deliveries.id, o.id))
-        .run();
-    }
-  });
-  return orphaned.length;
+  for (const o of orphaned) {
+    const ids = (pending.all(o.destinationId, now) as { id: string }[]).map((r) => r.id);
+    if (ids.length === 0) continue;
+    const message = o.code === "destination_deleted" ? "the destination was deleted" : "the destination was turned off";
+    db.transaction((tx) => {
+      for (const id of ids) {
+        tx.insert(deliveryAttempts).values({ deliveryId: id, at: now, outcome: "permanent", code: o.code, message, latencyMs: 0 }).run();
+        tx.update(deliveries)
+          .set({ status: "failed", lastCode: o.code, lastMessage: message, leaseUntil: null, attempts: sql`${deliveries.attempts} + 1` })
+          .where(eq(deliveries.id, id))
+          .run();
+      }
+    });
+    failed += ids.length;
+  }
+  return failed;
 }
 
 // "Has nothing in flight" is asked as `not in (… where lease_until > now)`, never as a correlated
@@ -58,64 +71,79 @@ export function failOrphanedDeliveries(now: number): number {
  * delivery (oldest first, up to `perGroup`) under one lease. Runs as one IMMEDIATE transaction,
  * so processes sharing the database file never claim the same delivery or overrun a pace.
  */
-export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, perGroup: number): ClaimedGroup[] {
+export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, perGroup: number, withPayload = perGroup): ClaimedGroup[] {
   const db = getDb();
-  return db.transaction(
-    (tx) => {
-      const candidates = db.$client
-        .prepare(
-          `select s.* from destinations s
-           where s.enabled = 1 and s.paused_at is null
-             and exists (select 1 from deliveries d where d.destination_id = s.id and d.status = 'pending'
-                           and d.next_attempt_at <= @now and (d.lease_until is null or d.lease_until <= @now))
-             and s.id not in (select destination_id from deliveries where lease_until > @now)
-           order by s.pace_tat`,
-        )
-        .all({ now }) as Record<string, unknown>[];
-      const groups: ClaimedGroup[] = [];
-      for (const raw of candidates) {
-        if (groups.length >= maxGroups) break;
-        const destination = tx.select().from(destinations).where(eq(destinations.id, String(raw.id))).get();
-        if (!destination || !paceAllows(destination.messenger, destination.paceTat, now)) continue;
-        const rows = tx
-          .select({
-            id: deliveries.id,
-            alertId: deliveries.alertId,
-            attempts: deliveries.attempts,
-            createdAt: deliveries.createdAt,
-            payload: alerts.payload,
-            event: alerts.event,
-          })
-          .from(deliveries)
-          .innerJoin(alerts, eq(alerts.id, deliveries.alertId))
-          .where(
-            and(
-              eq(deliveries.destinationId, destination.id),
-              eq(deliveries.status, "pending"),
-              sql`${deliveries.nextAttemptAt} <= ${now}`,
-              sql`(${deliveries.leaseUntil} is null or ${deliveries.leaseUntil} <= ${now})`,
-            ),
-          )
-          .orderBy(asc(deliveries.createdAt), asc(deliveries.id))
-          .limit(perGroup)
-          .all();
-        // A system message (실패 알림) always goes alone, never folded into a digest.
-        const firstSystem = rows.findIndex((r) => r.event.startsWith("system."));
-        if (firstSystem === 0) rows.splice(1);
-        else if (firstSystem > 0) rows.splice(firstSystem);
-        if (rows.length === 0) continue;
-        tx.update(deliveries)
-          .set({ leaseUntil: now + leaseMs })
-          .where(inArray(deliveries.id, rows.map((r) => r.id)))
-          .run();
-        const paceTat = nextTat(destination.messenger, destination.paceTat, now);
-        tx.update(destinations).set({ paceTat }).where(eq(destinations.id, destination.id)).run();
-        groups.push({ destination: decryptRow({ ...destination, paceTat }), deliveries: rows.map(({ event: _, ...r }) => r) });
-      }
-      return groups;
-    },
-    { behavior: "immediate" },
-  );
+  const q = queueStatements(db);
+  return q.immediate(() => {
+    const candidates = q.candidates.all({ now }) as { id: string }[];
+    const groups: ClaimedGroup[] = [];
+    for (const candidate of candidates) {
+      if (groups.length >= maxGroups) break;
+      const destination = q.destination.get({ id: candidate.id });
+      if (!destination || !paceAllows(destination.messenger, destination.paceTat, now)) continue;
+      const rows = q.due.all({ destinationId: destination.id, now, limit: perGroup }) as (Omit<ClaimedDelivery, "payload"> & { event: string })[];
+      // A system message (실패 알림) always goes alone, never folded into a digest.
+      const firstSystem = rows.findIndex((r) => r.event.startsWith("system."));
+      if (firstSystem === 0) rows.splice(1);
+      else if (firstSystem > 0) rows.splice(firstSystem);
+      if (rows.length === 0) continue;
+      const ids = JSON.stringify(rows.map((r) => r.id));
+      q.lease.run({ ids, until: now + leaseMs });
+      const paceTat = nextTat(destination.messenger, destination.paceTat, now);
+      q.pace.run({ id: destination.id, paceTat });
+      // A digest shows its first few alerts and a count: only those payloads are read.
+      const payloads = new Map(
+        (q.payloads.all({ ids: JSON.stringify(rows.slice(0, withPayload).map((r) => r.alertId)) }) as { id: string; payload: string }[]).map((a) => [a.id, a.payload]),
+      );
+      groups.push({
+        destination: decryptRow({ ...destination, paceTat }),
+        deliveries: rows.map(({ event: _, ...r }) => ({ ...r, payload: payloads.get(r.alertId) ?? null })),
+      });
+    }
+    return groups;
+  });
+}
+
+// The queue's statements, prepared once per connection: the worker runs them many times a
+// second during a flood. Id lists travel as one JSON array (json_each), so a 500-alert digest
+// is one statement, not 500, and the statement is the same for any count.
+function queueStatements(db: Db) {
+  return prepared(db, "queueStatements", (db) => {
+    const c = db.$client;
+    const immediate = <T>(work: () => T): T => c.transaction(work).immediate();
+    return {
+      immediate,
+      candidates: c.prepare(
+        `select s.id from destinations s
+         where s.enabled = 1 and s.paused_at is null
+           and s.id not in (select destination_id from deliveries where lease_until > @now)
+           and exists (select 1 from deliveries d where d.destination_id = s.id and d.status = 'pending'
+                         and d.next_attempt_at <= @now and (d.lease_until is null or d.lease_until <= @now))
+         order by s.pace_tat`,
+      ),
+      destination: db.select().from(destinations).where(eq(destinations.id, sql.placeholder("id"))).prepare(),
+      due: c.prepare(
+        `select d.id, d.alert_id as alertId, d.attempts, d.created_at as createdAt, a.event
+         from deliveries d join alerts a on a.id = d.alert_id
+         where d.destination_id = @destinationId and d.status = 'pending' and d.next_attempt_at <= @now
+           and (d.lease_until is null or d.lease_until <= @now)
+         order by d.created_at, d.id
+         limit @limit`,
+      ),
+      lease: c.prepare(`update deliveries set lease_until = @until where id in (select value from json_each(@ids))`),
+      pace: c.prepare(`update destinations set pace_tat = @paceTat where id = @id`),
+      payloads: c.prepare(`select id, payload from alerts where id in (select value from json_each(@ids))`),
+      attempts: c.prepare(
+        `insert into delivery_attempts (delivery_id, at, outcome, http_status, code, message, body_snippet, latency_ms, digest_id)
+         select value, @at, @outcome, @httpStatus, @code, @message, @bodySnippet, @latencyMs, @digestId from json_each(@ids)`,
+      ),
+      settle: c.prepare(
+        `update deliveries set status = @status, attempts = attempts + 1, lease_until = null, next_attempt_at = @at,
+           last_status = @httpStatus, last_code = @code, last_message = @message, delivered_at = @deliveredAt, digest_id = @digestId
+         where id in (select value from json_each(@ids))`,
+      ),
+    };
+  });
 }
 
 export interface GroupOutcome {
@@ -142,38 +170,22 @@ export interface GroupOutcome {
 /** Records the attempt for every delivery of the group and the destination's health, atomically. */
 export function settleGroup(o: GroupOutcome) {
   const db = getDb();
+  const q = queueStatements(db);
   db.transaction((tx) => {
     // One statement for all attempts and one per resulting status: a 500-alert digest settles
     // in a handful of statements, not a thousand.
-    tx.insert(deliveryAttempts)
-      .values(
-        o.deliveryIds.map((id) => ({
-          deliveryId: id, at: o.at, outcome: o.outcome, httpStatus: o.httpStatus, code: o.code,
-          message: o.message, bodySnippet: o.bodySnippet, latencyMs: o.latencyMs, digestId: o.digestId,
-        })),
-      )
-      .run();
+    const common = { at: o.at, httpStatus: o.httpStatus, code: o.code, message: o.message, digestId: o.digestId };
+    q.attempts.run({ ...common, ids: JSON.stringify(o.deliveryIds), outcome: o.outcome, bodySnippet: o.bodySnippet, latencyMs: o.latencyMs });
     const giveUp = new Set(o.giveUp);
     const byStatus = new Map<"delivered" | "failed" | "pending", string[]>();
     for (const id of o.deliveryIds) {
       const status = o.outcome === "delivered" ? "delivered" : o.outcome === "permanent" || giveUp.has(id) ? "failed" : "pending";
-      byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
+      const list = byStatus.get(status);
+      if (list) list.push(id);
+      else byStatus.set(status, [id]);
     }
     for (const [status, ids] of byStatus) {
-      tx.update(deliveries)
-        .set({
-          status,
-          attempts: sql`${deliveries.attempts} + 1`,
-          leaseUntil: null,
-          nextAttemptAt: o.at,
-          lastStatus: o.httpStatus,
-          lastCode: o.code,
-          lastMessage: o.message,
-          deliveredAt: o.outcome === "delivered" ? o.at : null,
-          digestId: o.digestId,
-        })
-        .where(inArray(deliveries.id, ids))
-        .run();
+      q.settle.run({ ...common, status, ids: JSON.stringify(ids), deliveredAt: o.outcome === "delivered" ? o.at : null });
     }
     if (o.outcome === "delivered") {
       tx.update(destinations)
@@ -204,15 +216,16 @@ export function settleGroup(o: GroupOutcome) {
 
 /**
  * When the worker should next look: per destination with nothing in flight, the later of its
- * earliest due delivery and its pace; and the earliest lease to expire (a crashed claim).
+ * oldest pending delivery (claims go oldest first) and its pace; and the earliest lease to expire (a crashed claim).
  * Index probes only, however long the queue — this runs after every drain.
  */
 export function nextWakeAt(now = Date.now()): number | null {
   const row = getDb()
     .$client.prepare(
       `select min(at) as at from (
-         select max(s.pace_tat, (select min(d.next_attempt_at) from deliveries d
-                                 where d.destination_id = s.id and d.status = 'pending')) as at
+         select max(s.pace_tat, (select d.next_attempt_at from deliveries d
+                                 where d.destination_id = s.id and d.status = 'pending'
+                                 order by d.created_at, d.id limit 1)) as at
          from destinations s
          where s.enabled = 1 and s.paused_at is null
            and s.id not in (select destination_id from deliveries where lease_until > @now)
@@ -225,7 +238,15 @@ export function nextWakeAt(now = Date.now()): number | null {
 }
 
 export function queueDepth(): number {
-  return getDb().select({ n: count() }).from(deliveries).where(eq(deliveries.status, "pending")).get()?.n ?? 0;
+  // Per destination, so each count is a range of the queue index. Pending deliveries of a
+  // deleted destination are failed when it is deleted, so none are missed.
+  const row = getDb()
+    .$client.prepare(
+      `select coalesce(sum((select count(*) from deliveries d where d.destination_id = s.id and d.status = 'pending')), 0) as n
+       from destinations s`,
+    )
+    .get() as { n: number };
+  return row.n;
 }
 
 

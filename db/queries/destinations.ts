@@ -129,13 +129,15 @@ export function discardPendingDeliveries(destinationId: string): number {
 
 export function pendingCountsByDestination(): Map<string, number> {
   const rows = getDb()
-    .$client.prepare(`select destination_id as id, count(*) as n from deliveries where status = 'pending' group by destination_id`)
+    // Per destination, so each count is a range of the queue index, not a pass over every delivery.
+    .$client.prepare(
+      `select s.id, (select count(*) from deliveries d where d.destination_id = s.id and d.status = 'pending') as n from destinations s`,
+    )
     .all() as { id: string; n: number }[];
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
-/** The dispatch hot path needs only who gets a delivery: no URL, so nothing to decrypt. */
-/** Where a new alert goes; `paceTat` and `paused` let the worker know when it can next send. */
+/** Where a new alert goes (no URL: nothing to decrypt on the dispatch path); `paceTat` and `paused` let the worker know when it can next send. */
 export function listEnabledDestinationRefs(): { id: string; messenger: MessengerId; paceTat: number; paused: boolean }[] {
   return prepared(getDb(), "enabledDestinationRefs", (db) =>
     db

@@ -110,7 +110,7 @@ class DeliveryWorker {
           failOrphanedDeliveries(Date.now());
         }
         let groups: ClaimedGroup[];
-        while (!this.stopping && (groups = claimDueGroups(Date.now(), LEASE_MS, MAX_GROUPS, DIGEST_LIMIT)).length > 0) {
+        while (!this.stopping && (groups = claimDueGroups(Date.now(), LEASE_MS, MAX_GROUPS, DIGEST_LIMIT, DIGEST_ITEMS)).length > 0) {
           const settings = getSettings();
           const ctx: AlertContext = { locale: settings.alertLocale, timeZone: settings.timeZone };
           await Promise.all(groups.map((g) => this.deliver(g, ctx)));
@@ -140,14 +140,16 @@ class DeliveryWorker {
 
   /** One destination's due alerts: alone if one, as a digest if they piled up. */
   private alertFor(group: ClaimedGroup): { alert: Alert; digest: string | null } {
-    const alerts = group.deliveries.map((d) => JSON.parse(d.payload) as Alert);
-    if (alerts.length === 1) return { alert: alerts[0], digest: null };
+    // Only the first DIGEST_ITEMS deliveries of a group come with their payload (the claim
+    // reads no more): a digest shows those and counts the rest.
+    const alerts = group.deliveries.flatMap((d) => (d.payload === null ? [] : [JSON.parse(d.payload) as Alert]));
+    if (group.deliveries.length === 1) return { alert: alerts[0], digest: null };
     const inquiries = alerts.filter((a): a is InquiryAlert => a.kind === "event");
     return {
       alert: {
         kind: "digest",
         occurredAt: Date.now(),
-        total: alerts.length,
+        total: group.deliveries.length,
         items: inquiries.slice(0, DIGEST_ITEMS),
         moreUrl: `${appBaseUrl()}/deliveries?destination=${group.destination.id}`,
       },
