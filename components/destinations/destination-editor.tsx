@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import type { DestinationView } from "@/lib/destinations/view";
-import { allowLoopbackWebhooks } from "@/lib/env";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { DestinationForm } from "./destination-form";
 import { SetupGuide } from "./setup-guide";
@@ -14,7 +13,7 @@ export async function DestinationEditor(props: { messenger: MessengerId; saved?:
       <PageHeader title={props.title} before={<a href="/settings/integrations/alerts">← {t("back")}</a>} />
       <div className="editor">
         <section className="card">
-          <DestinationForm messenger={props.messenger} saved={props.saved} allowLoopback={allowLoopbackWebhooks()} readOnly={props.readOnly ?? false} />
+          <DestinationForm messenger={props.messenger} saved={props.saved} readOnly={props.readOnly ?? false} />
         </section>
         <SetupGuide messenger={props.messenger} />
       </div>
