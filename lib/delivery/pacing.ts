@@ -3,11 +3,13 @@ import type { MessengerId } from "@/lib/messengers/ids";
 // How fast each messenger accepts posts to one webhook (spec), in one table. Pacing is per
 // destination, with GCRA: a send may go when tat - (burst - 1) × interval ≤ now.
 // Slack: ~1/s per webhook and it may *hide* messages above that, so exactly one per interval,
-// with a little slack for the network. Jandi: about 60/min. The rest document no limit; keep a
-// conservative pace that a chat-alert workload never notices.
+// with a little slack for the network. Jandi: about 60/min. Mattermost limits only where the
+// server turned its rate limiter on, whose default is 10/s per client (burst 100): stay at 10/s
+// with a burst of 10, inside it. The rest document no limit; keep a conservative pace that a
+// chat-alert workload never notices.
 export const PACE: Record<MessengerId, { intervalMs: number; burst: number }> = {
   slack: { intervalMs: 1_050, burst: 1 },
-  mattermost: { intervalMs: 250, burst: 5 },
+  mattermost: { intervalMs: 100, burst: 10 },
   jandi: { intervalMs: 1_050, burst: 3 },
   hiworks: { intervalMs: 1_000, burst: 3 },
   agit: { intervalMs: 1_000, burst: 3 },

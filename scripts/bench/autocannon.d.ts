@@ -19,6 +19,8 @@ declare module "autocannon" {
     method?: string;
     connections?: number;
     duration?: number;
+    /** stop after this many requests instead of after `duration` */
+    amount?: number;
     headers?: Record<string, string>;
     body?: string;
   }

@@ -7,6 +7,8 @@ export interface ChartData {
   notify: { messenger: string; p50: number; p99: number }[];
   peer: { alimi: number; apprise: number | null };
   title: string;
+  /** one line under the panels: memory, burst, bundle size */
+  footer?: string;
 }
 
 function bars(x: number, y: number, w: number, h: number, title: string, unit: string, groups: { label: string; values: { v: number; color: string; name: string }[] }[]) {
@@ -27,7 +29,7 @@ function bars(x: number, y: number, w: number, h: number, title: string, unit: s
       out += `<rect x="${gx + j * bw}" y="${y + h - bh}" width="${bw - 4}" height="${bh}" fill="${v.color}"/>`;
       out += `<text x="${gx + j * bw + (bw - 4) / 2}" y="${y + h - bh - 4}" font-size="10" text-anchor="middle">${Math.round(v.v)}</text>`;
     });
-    out += `<text x="${gx + (g.values.length * bw) / 2}" y="${y + h + 16}" font-size="12" text-anchor="middle">${g.label}</text>`;
+    out += `<text x="${gx + (g.values.length * bw) / 2}" y="${y + h + 18}" font-size="12" text-anchor="middle">${g.label}</text>`;
   });
   return out;
 }
@@ -40,17 +42,21 @@ export async function renderChart(data: ChartData, file: string) {
   const A = "#2F5BEA";
   const C = "#9CA3AF";
   const P = "#E8A317";
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="520" font-family="NanumGothic, sans-serif">
-    <rect width="1200" height="520" fill="#fff"/>
-    <text x="24" y="32" font-size="20" font-weight="800">${data.title}</text>
-    ${legend(24, 48, [{ color: A, name: "Alimi" }, { color: C, name: "bare node:http (ceiling)" }, { color: P, name: "Apprise (peer)" }])}
-    ${bars(90, 110, 420, 300, "Accept: POST /api/v1/alerts", "requests / s", data.accept.map((a) => ({ label: `${a.connections} conn`, values: [{ v: a.alimi, color: A, name: "Alimi" }, { v: a.ceiling, color: C, name: "ceiling" }] })))}
-    ${bars(620, 110, 300, 300, "Time to notify (1 alert / 2 s)", "ms (p50 | p99)", data.notify.map((n) => ({ label: n.messenger, values: [{ v: n.p50, color: A, name: "p50" }, { v: n.p99, color: "#1F45C4", name: "p99" }] })))}
-    ${bars(1010, 110, 150, 300, "1,000 alerts end to end", "alerts / s", [{ label: "", values: [{ v: data.peer.alimi, color: A, name: "Alimi" }, { v: data.peer.apprise ?? 0, color: P, name: "Apprise" }] }])}
+  const W = 1400;
+  const H = 560;
+  const ratio = data.peer.apprise ? `Alimi ${(data.peer.alimi / data.peer.apprise).toFixed(0)}× Apprise` : "Apprise not measured";
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="NanumGothic, sans-serif">
+    <rect width="${W}" height="${H}" fill="#fff"/>
+    <text x="24" y="34" font-size="20" font-weight="800">${data.title}</text>
+    ${legend(24, 52, [{ color: A, name: "Alimi" }, { color: C, name: "bare node:http (ceiling)" }, { color: P, name: "Apprise (peer)" }])}
+    ${bars(90, 120, 480, 320, "Accept: POST /api/v1/alerts (6 deliveries each)", "requests / s", data.accept.map((a) => ({ label: `${a.connections} conn.`, values: [{ v: a.alimi, color: A, name: "Alimi" }, { v: a.ceiling, color: C, name: "ceiling" }] })))}
+    ${bars(680, 120, 420, 320, "Time to notify, p50 | p99 (1 alert / 2 s)", "milliseconds", data.notify.map((n) => ({ label: n.messenger, values: [{ v: n.p50, color: A, name: "p50" }, { v: n.p99, color: "#1F45C4", name: "p99" }] })))}
+    ${bars(1210, 120, 150, 320, "1,000 alerts, end to end", "alerts / s", [{ label: ratio, values: [{ v: data.peer.alimi, color: A, name: "Alimi" }, { v: data.peer.apprise ?? 0, color: P, name: "Apprise" }] }])}
+    ${data.footer ? `<text x="24" y="${H - 24}" font-size="13" fill="#333">${data.footer.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</text>` : ""}
   </svg>`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 520 } });
+    const page = await browser.newPage({ viewport: { width: W, height: H } });
     await page.setContent(`<html><body style="margin:0">${svg}</body></html>`);
     await page.screenshot({ path: file });
   } finally {

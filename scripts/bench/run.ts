@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { renderChart } from "./chart";
+import { consoleFirstLoad } from "./first-load";
 import { acceptPhase, burstPhase, notifyPhase, peerPhase } from "./phases";
 import { machine } from "./support";
 
@@ -42,7 +43,8 @@ async function main() {
   log(`peer: ${plan.peer} alerts end to end, Alimi and Apprise…`);
   const peer = await peerPhase(plan.peer);
 
-  const results = { when: new Date().toISOString(), smoke, machine: machine(), plan, accept, notify, burst, peer, seconds: Math.round((Date.now() - started) / 1000) };
+  const firstLoad = consoleFirstLoad();
+  const results = { when: new Date().toISOString(), smoke, machine: machine(), plan, accept, notify, burst, peer, firstLoad, seconds: Math.round((Date.now() - started) / 1000) };
   fs.writeFileSync(path.join(OUT, smoke ? "smoke.json" : "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
   const lines = [
@@ -62,9 +64,10 @@ async function main() {
     ...Object.entries(notify.perMessenger).map(([m, n]) => `| ${m} | ${n.p50} | ${n.p95} | ${n.p99} | ${n.n} |`),
     "",
     `Burst: ${burst.count} alerts accepted in ${burst.acceptedMs} ms, all visible in Slack after ${burst.visibleMs ?? "—"} ms, in ${burst.requests} messages, ${burst.rateLimited} × 429.`,
-    `Peer, ${peer.count} alerts to 2 receivers: Alimi ${peer.alimi.perSecond} alerts/s (${peer.alimi.ms} ms); ` +
+    `Peer, ${peer.count} alerts to 2 receivers: Alimi ${peer.alimi.perSecond} alerts/s (${peer.alimi.ms} ms, ${peer.alimi.messages} messages: digests within each destination's pace); ` +
       (peer.apprise ? `Apprise ${peer.apprise.perSecond} alerts/s (${peer.apprise.ms} ms): ${(peer.alimi.perSecond / peer.apprise.perSecond).toFixed(1)}×.` : "Apprise not measured."),
     `Memory: server RSS ${accept.idleRss} MB idle, ${accept.peakRss} MB at peak; database ${accept.mbPer10k} MB per 10,000 alerts (${accept.alerts} stored).`,
+    `First-load JavaScript (gzip, from the build): 추가 알림 list ${firstLoad.list.kb} kB, add form ${firstLoad.add.kb} kB.`,
   ];
   fs.writeFileSync(path.join(OUT, smoke ? "smoke.md" : "results.md"), `${lines.join("\n")}\n`);
   console.log(lines.join("\n"));
@@ -75,6 +78,9 @@ async function main() {
       accept: accept.alimi.map((a, i) => ({ connections: a.connections, alimi: a.rps, ceiling: accept.ceiling[i].rps })),
       notify: Object.entries(notify.perMessenger).map(([messenger, n]) => ({ messenger, p50: n.p50, p99: n.p99 })),
       peer: { alimi: peer.alimi.perSecond, apprise: peer.apprise?.perSecond ?? null },
+      footer:
+        `Memory: RSS ${accept.idleRss} MB idle, ${accept.peakRss} MB peak · DB ${accept.mbPer10k} MB / 10,000 alerts · ` +
+        `burst ${burst.count} → Slack (1/s) visible in ${burst.visibleMs ?? "—"} ms, ${burst.rateLimited} × 429 · first-load JS ${firstLoad.add.kb} kB gz`,
     },
     path.join(OUT, smoke ? "smoke.png" : "bench.png"),
   );
