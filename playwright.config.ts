@@ -1,4 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
+import fs from "node:fs";
+
+// The server's node flags (a heap budget), as `npm start` passes them.
+const SERVER_NODE_FLAGS: string[] = JSON.parse(fs.readFileSync("server/node-flags.json", "utf8"));
 
 // Real servers on 127.0.0.1, each on its own fresh SQLite file under ./data: "main" for the
 // console specs, "first-run" with no admin at all, "dispatch" for the API and delivery specs
@@ -11,7 +15,7 @@ export const ADMIN = { email: "admin@alimi.test", password: "correct-horse-batte
 
 const serve = (port: number, dir: string, extraEnv: Record<string, string>) => ({
   // The production server as `npm start` runs it (built by `npm run build`, which npm test runs).
-  command: `rm -rf ${dir} && node .next/alimi/server.cjs`,
+  command: `rm -rf ${dir} && node ${SERVER_NODE_FLAGS.join(" ")} .next/alimi/server.cjs`,
   url: `http://127.0.0.1:${port}/login`,
   reuseExistingServer: false,
   timeout: 60_000,

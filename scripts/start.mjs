@@ -1,6 +1,6 @@
 // `npm start`: build when the sources are newer than the last build, then serve.
 // Migrations run inside the server before it takes traffic (lib/server-start.ts).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -26,7 +26,13 @@ if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// The server runs in this process: one process to stop, and signals reach it directly.
-process.env.NEXT_TELEMETRY_DISABLED = "1";
-process.chdir(root);
-await import(SERVER_BUNDLE);
+// The server runs with the node flags in server/node-flags.json (a heap budget), the same
+// way the e2e suite and the benchmark start it.
+const flags = JSON.parse(fs.readFileSync(path.join(root, "server", "node-flags.json"), "utf8"));
+const server = spawn(process.execPath, [...flags, SERVER_BUNDLE], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

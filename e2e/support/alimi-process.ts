@@ -3,6 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
+// The server's node flags (a heap budget), as `npm start` passes them.
+const SERVER_NODE_FLAGS: string[] = JSON.parse(fs.readFileSync(path.resolve("server/node-flags.json"), "utf8"));
+
 // Fault tests need servers they can kill -9 and restart, so they start their own `next start`
 // processes (the built production server, real SQLite files under ./data) instead of Playwright's webServer.
 
@@ -22,7 +25,7 @@ export function freshDataDir(name: string): string {
 }
 
 export async function startAlimi(port: number, dataDir: string, env: Record<string, string> = {}): Promise<AlimiProcess> {
-  const child = spawn(process.execPath, [".next/alimi/server.cjs"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ".next/alimi/server.cjs"], {
     env: {
       ...process.env,
       PORT: String(port),

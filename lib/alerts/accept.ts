@@ -1,25 +1,10 @@
-import { type AcceptedAlert, acceptAlert, inOneTransaction } from "@/db/queries/alerts";
-import { listEnabledDestinationRefs } from "@/db/queries/destinations";
-import { getSettings, type WorkspaceSettings } from "@/db/queries/settings";
-import { paceAllowedAt } from "@/lib/delivery/pacing";
 import { deliveryWorker } from "@/lib/delivery/worker";
-import type { EventType, InquiryAlert } from "./types";
+import { type AcceptResult, acceptBatch, type BatchItem } from "./accept-batch";
+import type { InquiryAlert } from "./types";
 
-const SWITCH: Record<EventType, keyof WorkspaceSettings> = {
-  "message.submitted": "notifyMessageSubmitted",
-  "session.waiting": "notifySessionWaiting",
-  "session.assigned": "notifySessionAssigned",
-};
+export type { AcceptResult } from "./accept-batch";
 
-export interface AcceptResult {
-  replayed: boolean;
-  accepted: AcceptedAlert;
-}
-
-interface Waiting {
-  alert: InquiryAlert;
-  apiKeyId: number | null;
-  idempotencyKey: string | null;
+interface Waiting extends BatchItem {
   resolve(result: AcceptResult): void;
   reject(error: unknown): void;
 }
@@ -44,45 +29,18 @@ export function acceptInquiry(alert: InquiryAlert, opts: { apiKeyId: number | nu
 function flush(): void {
   const batch = waiting;
   waiting = [];
-  const now = Date.now();
-  let outcomes: (AcceptResult | { error: unknown })[];
-  let destinations: ReturnType<typeof listEnabledDestinationRefs> = [];
+  let outcome: ReturnType<typeof acceptBatch>;
   try {
-    outcomes = inOneTransaction(() => {
-      const settings = getSettings();
-      destinations = listEnabledDestinationRefs();
-      return batch.map((w) => {
-        const skipped = !settings[SWITCH[w.alert.event]];
-        try {
-          return acceptAlert({
-            event: w.alert.event,
-            payload: JSON.stringify(w.alert),
-            skipped,
-            apiKeyId: w.apiKeyId,
-            destinations: skipped ? [] : destinations,
-            idempotencyKey: w.idempotencyKey,
-            now,
-          });
-        } catch (error) {
-          return { error };
-        }
-      });
-    });
+    outcome = acceptBatch(batch);
   } catch (error) {
     // The commit itself failed (e.g. the disk is full): nothing of the batch was stored.
     for (const w of batch) w.reject(error);
     return;
   }
-  let stored = false;
   batch.forEach((w, i) => {
-    const outcome = outcomes[i];
-    if ("error" in outcome) return w.reject(outcome.error);
-    stored ||= !outcome.replayed && outcome.accepted.deliveries.length > 0;
-    w.resolve(outcome);
+    const result = outcome.results[i];
+    if ("error" in result) w.reject(new Error(result.error));
+    else w.resolve(result);
   });
-  if (!stored) return;
-  // Tell the worker when the earliest of these can go: a paced destination (Slack's one per
-  // second) is not due yet, and the worker need not look before it is.
-  const dueAt = Math.min(...destinations.filter((d) => !d.paused).map((d) => Math.max(now, paceAllowedAt(d.messenger, d.paceTat))));
-  deliveryWorker().wake(dueAt);
+  if (outcome.dueAt !== null) deliveryWorker().wake(outcome.dueAt);
 }

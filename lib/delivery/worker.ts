@@ -19,7 +19,7 @@ import { ATTEMPT_TIMEOUT_MS, redactUrl } from "./send";
 // and several processes sharing the database never send the same delivery twice.
 
 const MAX_GROUPS = 16;
-const DIGEST_LIMIT = 500;
+const DIGEST_LIMIT = 200;
 const DIGEST_ITEMS = 10;
 const LEASE_MS = ATTEMPT_TIMEOUT_MS + 5_000;
 const MAX_TIMER_MS = 30_000;

@@ -6,6 +6,9 @@ import path from "node:path";
 // Helpers for the benchmark: Alimi and a bare node:http ceiling as separate processes (so the
 // load generator in this process never shares their event loop), RSS sampling, percentiles.
 
+// The server's node flags (a heap budget), as `npm start` passes them.
+const SERVER_NODE_FLAGS: string[] = JSON.parse(fs.readFileSync(path.resolve("server/node-flags.json"), "utf8"));
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -40,7 +43,7 @@ export async function startAlimi(port: number, dataDir: string): Promise<ServerP
   // The production server exactly as `npm start` runs it (built by `npm run build`).
   // BENCH_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=bench/profiles".
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, path.resolve(".next/alimi/server.cjs")], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, path.resolve(".next/alimi/server.cjs")], {
     env: {
       ...process.env,
       PORT: String(port),
