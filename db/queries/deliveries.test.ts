@@ -54,8 +54,23 @@ describe("accepting alerts and claiming deliveries", () => {
     accept([slack, agit], null, 1_100);
     // Slack allows one per 1.05 s; Agit has a small burst.
     expect(claimDueGroups(1_100, 60_000, 10, 500).map((g) => g.destination.messenger)).toEqual(["agit"]);
-    expect(nextWakeAt()).toBe(2_050);
+    expect(nextWakeAt(1_100)).toBe(2_050);
     expect(claimDueGroups(2_050, 60_000, 10, 500).map((g) => g.destination.messenger)).toEqual(["slack"]);
+  });
+
+  it("wakes for a burst-paced destination when its burst allows, not when its pace debt is paid", () => {
+    const [, agit] = destinations();
+    // Agit: one per second with a burst of 3. Three sends in a row use the burst up…
+    for (const at of [1_000, 1_010, 1_020]) {
+      accept([agit], null, at);
+      const [g] = claimDueGroups(at, 60_000, 10, 500);
+      settle({ destinationId: agit.id, deliveryIds: g.deliveries.map((d) => d.id), outcome: "delivered", at: at + 5 });
+    }
+    accept([agit], null, 1_030);
+    expect(claimDueGroups(1_030, 60_000, 10, 500)).toHaveLength(0);
+    // …and the fourth may go one interval after the first, long before pace_tat (4 s).
+    expect(nextWakeAt(1_030)).toBe(2_000);
+    expect(claimDueGroups(2_000, 60_000, 10, 500)).toHaveLength(1);
   });
 
   it("backs a failing destination off as a whole, pauses it, and resumes it with its backlog", () => {

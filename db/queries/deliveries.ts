@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import { nextTat, paceAllows } from "@/lib/delivery/pacing";
+import { nextTat, paceAllowedAt, paceAllows } from "@/lib/delivery/pacing";
+import type { MessengerId } from "@/lib/messengers/ids";
 import { type Db, getDb } from "../client";
 import { prepared } from "../prepared";
 import { decryptRow } from "./destinations";
@@ -216,25 +217,28 @@ export function settleGroup(o: GroupOutcome) {
 
 /**
  * When the worker should next look: per destination with nothing in flight, the later of its
- * oldest pending delivery (claims go oldest first) and its pace; and the earliest lease to expire (a crashed claim).
- * Index probes only, however long the queue — this runs after every drain.
+ * oldest pending delivery (claims go oldest first) and the moment its pace allows a send (for
+ * a messenger with a burst allowance that is before pace_tat); and the earliest lease to expire
+ * (a crashed claim). Index probes only, however long the queue: this runs after every drain.
  */
 export function nextWakeAt(now = Date.now()): number | null {
-  const row = getDb()
-    .$client.prepare(
-      `select min(at) as at from (
-         select max(s.pace_tat, (select d.next_attempt_at from deliveries d
-                                 where d.destination_id = s.id and d.status = 'pending'
-                                 order by d.created_at, d.id limit 1)) as at
-         from destinations s
-         where s.enabled = 1 and s.paused_at is null
-           and s.id not in (select destination_id from deliveries where lease_until > @now)
-         union all
-         select min(lease_until) from deliveries where lease_until > @now
-       ) where at is not null`,
-    )
-    .get({ now }) as { at: number | null };
-  return row.at;
+  const db = getDb();
+  const rows = prepared(db, "nextWakeDestinations", (db) =>
+    db.$client.prepare(
+      `select s.messenger, s.pace_tat as paceTat,
+              (select d.next_attempt_at from deliveries d where d.destination_id = s.id and d.status = 'pending'
+               order by d.created_at, d.id limit 1) as oldest
+       from destinations s
+       where s.enabled = 1 and s.paused_at is null
+         and s.id not in (select destination_id from deliveries where lease_until > @now)`,
+    ),
+  ).all({ now }) as { messenger: MessengerId; paceTat: number; oldest: number | null }[];
+  const lease = prepared(db, "nextLeaseExpiry", (db) =>
+    db.$client.prepare(`select min(lease_until) as at from deliveries where lease_until > @now`),
+  ).get({ now }) as { at: number | null };
+  const times = rows.filter((r) => r.oldest !== null).map((r) => Math.max(r.oldest!, paceAllowedAt(r.messenger, r.paceTat)));
+  if (lease.at !== null) times.push(lease.at);
+  return times.length > 0 ? Math.min(...times) : null;
 }
 
 export function queueDepth(): number {

@@ -19,6 +19,9 @@ import { ATTEMPT_TIMEOUT_MS, redactUrl } from "./send";
 // and several processes sharing the database never send the same delivery twice.
 
 const MAX_GROUPS = 16;
+// A digest carries at most this many alerts (it shows ten and counts the rest). 200 rather than
+// 500: claiming and settling a digest are synchronous SQLite work, and the bench's accept p99
+// at 64 connections was 30–32 ms with 500 against 25 ms with 200.
 const DIGEST_LIMIT = 200;
 const DIGEST_ITEMS = 10;
 const LEASE_MS = ATTEMPT_TIMEOUT_MS + 5_000;
