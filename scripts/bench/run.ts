@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { renderChart } from "./chart";
 import { consoleFirstLoad } from "./first-load";
-import { acceptPhase, burstPhase, notifyPhase, peerPhase } from "./phases";
+import { acceptPhase, burstPhase, type LoadResult, notifyPhase, peerPhase } from "./phases";
 import { machine } from "./support";
 
 const smoke = process.argv.includes("--smoke");
@@ -25,7 +25,27 @@ function log(message: string) {
   console.log(`[bench] ${message}`);
 }
 
+/** `npm run bench -- --chart`: draw bench.png again from results.json, without measuring. */
+async function chartOnly() {
+  const r = JSON.parse(fs.readFileSync(path.join(OUT, "results.json"), "utf8"));
+  await renderChart(chartData(r), path.join(OUT, "bench.png"));
+}
+
+// biome-ignore lint: the results object is our own JSON
+function chartData(r: any) {
+  return {
+    title: `Alimi benchmark — ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB${r.smoke ? " (smoke run)" : ""}`,
+    accept: r.accept.alimi.map((a: LoadResult, i: number) => ({ connections: a.connections, alimi: a.rps, ceiling: r.accept.ceiling[i].rps })),
+    notify: Object.entries(r.notify.perMessenger as Record<string, { p50: number; p99: number }>).map(([messenger, n]) => ({ messenger, p50: n.p50, p99: n.p99 })),
+    peer: { alimi: r.peer.alimi.perSecond, apprise: r.peer.apprise?.perSecond ?? null },
+    footer:
+      `Memory: RSS ${r.accept.idleRss} MB idle, ${r.accept.peakRss} MB peak · DB ${r.accept.mbPer10k} MB / 10,000 alerts · ` +
+      `burst ${r.burst.count} → Slack (1/s) visible in ${r.burst.visibleMs ?? "—"} ms, ${r.burst.rateLimited} × 429 · first-load JS ${r.firstLoad.add.kb} kB gz`,
+  };
+}
+
 async function main() {
+  if (process.argv.includes("--chart")) return chartOnly();
   if (!skipBuild) {
     log("building (npm run build)…");
     const build = spawnSync(process.execPath, [path.resolve("scripts/build.mjs")], { stdio: "inherit" });
@@ -72,18 +92,7 @@ async function main() {
   fs.writeFileSync(path.join(OUT, smoke ? "smoke.md" : "results.md"), `${lines.join("\n")}\n`);
   console.log(lines.join("\n"));
 
-  await renderChart(
-    {
-      title: `Alimi benchmark — ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB${smoke ? " (smoke run)" : ""}`,
-      accept: accept.alimi.map((a, i) => ({ connections: a.connections, alimi: a.rps, ceiling: accept.ceiling[i].rps })),
-      notify: Object.entries(notify.perMessenger).map(([messenger, n]) => ({ messenger, p50: n.p50, p99: n.p99 })),
-      peer: { alimi: peer.alimi.perSecond, apprise: peer.apprise?.perSecond ?? null },
-      footer:
-        `Memory: RSS ${accept.idleRss} MB idle, ${accept.peakRss} MB peak · DB ${accept.mbPer10k} MB / 10,000 alerts · ` +
-        `burst ${burst.count} → Slack (1/s) visible in ${burst.visibleMs ?? "—"} ms, ${burst.rateLimited} × 429 · first-load JS ${firstLoad.add.kb} kB gz`,
-    },
-    path.join(OUT, smoke ? "smoke.png" : "bench.png"),
-  );
+  await renderChart(chartData(results), path.join(OUT, smoke ? "smoke.png" : "bench.png"));
   log(`done in ${results.seconds} s; files in ${path.relative(process.cwd(), OUT)}/`);
 }
 
