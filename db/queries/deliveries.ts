@@ -1,10 +1,10 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { nextTat, paceAllowedAt, paceAllows } from "@/lib/delivery/pacing";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { type Db, getDb } from "../client";
 import { prepared } from "../prepared";
 import { decryptRow } from "./destinations";
-import { alerts, deliveries, deliveryAttempts, destinations } from "../schema";
+import { deliveries, deliveryAttempts, destinations } from "../schema";
 
 export type DestinationRowForSend = typeof destinations.$inferSelect;
 

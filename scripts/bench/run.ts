@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { renderChart } from "./chart";
 import { consoleFirstLoad } from "./first-load";
-import { acceptPhase, burstPhase, type LoadResult, notifyPhase, peerPhase } from "./phases";
+import { acceptPhase, burstPhase, notifyPhase, peerPhase } from "./phases";
 import { machine } from "./support";
 
 const smoke = process.argv.includes("--smoke");
@@ -27,16 +27,25 @@ function log(message: string) {
 
 /** `npm run bench -- --chart`: draw bench.png again from results.json, without measuring. */
 async function chartOnly() {
-  const r = JSON.parse(fs.readFileSync(path.join(OUT, "results.json"), "utf8"));
+  const r = JSON.parse(fs.readFileSync(path.join(OUT, "results.json"), "utf8")) as BenchResults;
   await renderChart(chartData(r), path.join(OUT, "bench.png"));
 }
 
-// biome-ignore lint: the results object is our own JSON
-function chartData(r: any) {
+interface BenchResults {
+  smoke: boolean;
+  machine: ReturnType<typeof machine>;
+  accept: Awaited<ReturnType<typeof acceptPhase>>;
+  notify: Awaited<ReturnType<typeof notifyPhase>>;
+  burst: Awaited<ReturnType<typeof burstPhase>>;
+  peer: Awaited<ReturnType<typeof peerPhase>>;
+  firstLoad: ReturnType<typeof consoleFirstLoad>;
+}
+
+function chartData(r: BenchResults) {
   return {
     title: `Alimi benchmark — ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB${r.smoke ? " (smoke run)" : ""}`,
-    accept: r.accept.alimi.map((a: LoadResult, i: number) => ({ connections: a.connections, alimi: a.rps, ceiling: r.accept.ceiling[i].rps })),
-    notify: Object.entries(r.notify.perMessenger as Record<string, { p50: number; p99: number }>).map(([messenger, n]) => ({ messenger, p50: n.p50, p99: n.p99 })),
+    accept: r.accept.alimi.map((a, i) => ({ connections: a.connections, alimi: a.rps, ceiling: r.accept.ceiling[i].rps })),
+    notify: Object.entries(r.notify.perMessenger).map(([messenger, n]) => ({ messenger, p50: n.p50, p99: n.p99 })),
     peer: { alimi: r.peer.alimi.perSecond, apprise: r.peer.apprise?.perSecond ?? null },
     footer:
       `Memory: RSS ${r.accept.idleRss} MB idle, ${r.accept.peakRss} MB peak · DB ${r.accept.mbPer10k} MB / 10,000 alerts · ` +
