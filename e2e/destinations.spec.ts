@@ -33,8 +33,12 @@ test("an invalid URL shows the Korean error inline and saves nothing", async ({ 
   await page.getByRole("button", { name: "저장" }).click();
   await expect(page.getByText(/Slack Webhook URL은 .* 형식이어야 합니다/)).toBeVisible();
   await expect(url).toHaveAttribute("aria-invalid", "true");
+  await expect(url).toBeFocused();
+  await page.screenshot({ path: "docs/form-error.png" });
 
+  // Typing in the field takes its error away; the next 저장 judges it again.
   await url.fill("https://hooks.slack.com/workflows/T1/A2/123/abc");
+  await expect(url).not.toHaveAttribute("aria-invalid", "true");
   await page.getByRole("button", { name: "저장" }).click();
   await expect(page.getByText(/워크플로 빌더 웹훅/)).toBeVisible();
 
