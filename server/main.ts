@@ -1,6 +1,6 @@
 import http from "node:http";
 import next from "next";
-import { dispatchAlert, MAX_BODY_BYTES } from "@/lib/api/dispatch";
+import { BodyReadError, dispatchAlert, MAX_BODY_BYTES } from "@/lib/api/dispatch";
 import { deliveryWorker } from "@/lib/delivery/worker";
 import type { ApiAnswer } from "@/lib/http/errors";
 import { securityHeaders } from "@/lib/http/security-headers";
@@ -51,7 +51,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array 
       }
     });
     req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.on("error", reject);
+    req.on("error", (error) => reject(new BodyReadError(error.message)));
   });
 }
 
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 
   const server = http.createServer((req, res) => {
     if (isDispatch(req)) {
-      serveDispatch(req, res).catch(() => res.destroy()); // the caller went away mid-body
+      serveDispatch(req, res).catch(() => res.destroy()); // cannot happen: dispatchAlert answers every error
     } else {
       void handle(req, res);
     }

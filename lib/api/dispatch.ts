@@ -15,6 +15,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** The body, read only once the headers passed: null when it is over MAX_BODY_BYTES. */
 export type BodyReader = () => Promise<Uint8Array | null>;
 
+/** Thrown by a BodyReader when the caller went away mid-body: their fault, not a 500 of ours. */
+export class BodyReadError extends Error {}
+
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
@@ -40,6 +43,7 @@ export async function dispatchAlert(headers: HeaderReader, readBody: BodyReader)
   try {
     return await dispatch(headers, readBody);
   } catch (error) {
+    if (error instanceof BodyReadError) return apiError(400, "invalid_json", "The body could not be read.");
     // Only a fault of ours ends up here (e.g. the disk is full): still the one envelope.
     console.error("[alimi] dispatch failed:", error instanceof Error ? error.message : error);
     return apiError(500, "internal_error", "The alert could not be stored. Try again.");
