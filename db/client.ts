@@ -16,7 +16,10 @@ export function openDatabase(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = NORMAL");
+  // FULL: each commit is synced to disk before the API answers 202, so an accepted alert also
+  // survives a power loss or an OS crash, not just a crashed process. With one commit per batch
+  // of alerts it costs ~13 % of peak accept throughput and nothing at the p99 (npm run bench).
+  sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });

@@ -160,7 +160,7 @@ export interface GroupOutcome {
   latencyMs: number;
   /** deliveries that have run out of time: failed even though the outcome was `retry` */
   giveUp: string[];
-  /** for `retry`: the destination waits until then (backoff or Retry-After) */
+  /** for `retry`: the destination's new pace (its tat), set so it waits out the backoff or Retry-After */
   retryAt: number | null;
   /** 자동 중지 with this reason */
   pause: { code: string; reason: string } | null;

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/client";
 import { type AcceptedAlert, acceptAlert, inOneTransaction } from "@/db/queries/alerts";
 import { listEnabledDestinationRefs } from "@/db/queries/destinations";
 import { getSettings, type WorkspaceSettings } from "@/db/queries/settings";
@@ -50,6 +51,9 @@ export function acceptBatch(batch: BatchItem[]): BatchOutcome {
           now,
         });
       } catch (error) {
+        // Disk full, I/O error, out of memory: SQLite may have rolled back the whole transaction,
+        // not just this alert's savepoint. Then nothing of the batch is stored: fail it whole.
+        if (!getDb().$client.inTransaction) throw error;
         return { error: error instanceof Error ? error.message : String(error) };
       }
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextTat, paceAllows } from "./pacing";
+import { nextTat, paceAllowedAt, paceAllows, tatNotBefore } from "./pacing";
 
 function sendTimes(messenger: "slack" | "jandi", arrivals: number[]): number[] {
   // Simulate a sender that sends as soon as the pace allows.
@@ -27,5 +27,13 @@ describe("pacing", () => {
   it("does not hold back a destination that has been quiet", () => {
     expect(paceAllows("slack", 5_000, 10_000)).toBe(true);
     expect(nextTat("slack", 5_000, 10_000)).toBe(11_050);
+  });
+
+  it("keeps a burst allowance from bringing a retry forward", () => {
+    // A Retry-After of 3 s at t = 10 s: Jandi (burst 3) may not send before 13 s either.
+    const tat = tatNotBefore("jandi", 13_000);
+    expect(paceAllowedAt("jandi", tat)).toBe(13_000);
+    expect(paceAllows("jandi", tat, 12_999)).toBe(false);
+    expect(paceAllows("jandi", tat, 13_000)).toBe(true);
   });
 });

@@ -27,6 +27,12 @@ export function paceAllowedAt(messenger: MessengerId, tat: number): number {
   return tat - (burst - 1) * intervalMs;
 }
 
+/** The pace to store so that a destination may send again no earlier than `notBefore`. */
+export function tatNotBefore(messenger: MessengerId, notBefore: number): number {
+  const { intervalMs, burst } = PACE[messenger];
+  return notBefore + (burst - 1) * intervalMs;
+}
+
 export function nextTat(messenger: MessengerId, tat: number, now: number): number {
   return Math.max(tat, now) + PACE[messenger].intervalMs;
 }

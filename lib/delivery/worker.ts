@@ -9,7 +9,7 @@ import { attemptDelivery } from "./attempt";
 import { failureReason, maxRetryAgeMs, pausesDestination } from "./health";
 import { audit } from "@/lib/audit";
 import { notifyHealthChange } from "./notices";
-import { PACE } from "./pacing";
+import { PACE, paceAllowedAt, tatNotBefore } from "./pacing";
 import { nextRetryDelay } from "./retry";
 import { ATTEMPT_TIMEOUT_MS, redactUrl } from "./send";
 
@@ -178,7 +178,9 @@ class DeliveryWorker {
       if (outcome.kind === "retry") {
         // The destination backs off as a whole, so its alerts stay in order of acceptance.
         const delay = nextRetryDelay({ attemptsSoFar: destination.consecutiveFailures + 1, retryAfterMs: outcome.retryAfterMs, ageMs: 0, maxAgeMs: Infinity });
-        retryAt = Math.max(at + (delay ?? 0), destination.paceTat); // never faster than the pace
+        // Never faster than the pace, and stored so that a burst allowance cannot bring the
+        // retry forward: a Retry-After of 3 s means 3 s for Jandi's burst of 3 as for Slack.
+        retryAt = tatNotBefore(destination.messenger, Math.max(at + (delay ?? 0), paceAllowedAt(destination.messenger, destination.paceTat)));
         const failingSince = destination.firstFailureAt ?? at;
         if (at - failingSince >= maxAge) pause = { code: outcome.code ?? "failing", reason };
       } else if (outcome.kind === "permanent" && pausesDestination(outcome)) {
