@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { ALERTS_PATH, MESSENGER_LABELS, SAMPLE_URLS, signIn } from "./helpers";
+import { screenshot } from "./support/screenshot";
 
 type Messenger = keyof typeof SAMPLE_URLS;
 
@@ -34,7 +35,7 @@ test("an invalid URL shows the Korean error inline and saves nothing", async ({ 
   await expect(page.getByText(/Slack Webhook URL은 .* 형식이어야 합니다/)).toBeVisible();
   await expect(url).toHaveAttribute("aria-invalid", "true");
   await expect(url).toBeFocused();
-  await page.screenshot({ path: "docs/form-error.png" });
+  await screenshot(page, "form-error");
 
   // Typing in the field takes its error away; the next 저장 judges it again.
   await url.fill("https://hooks.slack.com/workflows/T1/A2/123/abc");
@@ -87,7 +88,7 @@ test("one destination of each of the six messengers can be added", async ({ page
   await expect(rows(page)).toHaveCount(6);
   await expect(row(page, "slack 알림")).toContainText("#고객문의");
   await expect(row(page, "jandi 알림")).toContainText("고객문의");
-  await page.screenshot({ path: "docs/alerts-page.png", fullPage: true });
+  await screenshot(page, "alerts-page", { fullPage: true });
 });
 
 test("the SQLite file holds no webhook URL in plain text", async () => {

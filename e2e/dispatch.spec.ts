@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { DISPATCH_PORT } from "../playwright.config";
 import { addDestination, FAKE, FAKE_PATHS, fakeControl, fakeRequests, type Messenger, signIn } from "./helpers";
+import { screenshot } from "./support/screenshot";
 
 // The dispatch API against a real server, delivering to the fake messenger server.
 const BASE = `http://127.0.0.1:${DISPATCH_PORT}`;
@@ -222,7 +223,7 @@ test("발송 기록 lists alerts, filters them, shows each attempt, and 재전�
   await expect(page.getByRole("heading", { name: "발송 기록", level: 1 })).toBeVisible();
   await expect(page.getByTestId("log-row").first()).toBeVisible();
   await expect(page.getByTestId("log-row").filter({ hasText: "보내지 않았습니다" }).first()).toBeVisible(); // the switched-off event
-  await page.screenshot({ path: "docs/deliveries.png", fullPage: true });
+  await screenshot(page, "deliveries", { fullPage: true });
 
   await page.getByLabel("알림", { exact: true }).selectOption({ label: "revoked slack" });
   await page.getByLabel("상태").selectOption("failed");

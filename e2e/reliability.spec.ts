@@ -2,6 +2,7 @@ import { type Browser, expect, test } from "@playwright/test";
 import { type FakeMessenger, startFakeMessenger } from "./fake-messenger/server";
 import { addDestination } from "./helpers";
 import { ADMIN, type AlimiProcess, createApiKey, freshDataDir, inquiry, postAlert, queryDb, startAlimi } from "./support/alimi-process";
+import { screenshot } from "./support/screenshot";
 
 // Fault tests: real servers started and killed here, a fake messenger in this process, and the
 // SQLite file read afterwards to check that every accepted alert is accounted for.
@@ -183,7 +184,7 @@ test("a permanent failure pauses the destination, shows the banner, sends one �
   await expect(banner).toContainText("no_service");
   await expect(banner).toContainText("웹훅이 삭제되었거나 비활성화되었습니다");
   await expect(banner).toContainText("보내지 못한 알림 2건이 대기 중입니다.");
-  await page.screenshot({ path: "docs/paused-banner.png", fullPage: true });
+  await screenshot(page, "paused-banner", { fullPage: true });
 
   fake.setMode(SLACK, null);
   await page.getByRole("button", { name: "revoked slack 다시 사용" }).click();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ALERTS_PATH, FAKE, FAKE_PATHS, fakeControl, fakeRequests, type Messenger, signIn } from "./helpers";
+import { screenshot } from "./support/screenshot";
 
 test.describe.configure({ mode: "serial" });
 
@@ -44,7 +45,7 @@ test("a revoked Slack webhook shows 실패 with the code, the status and a hint"
   await expect(status).toContainText("HTTP 404");
   await expect(status).toContainText("no_service");
   await expect(status).toContainText("웹훅이 삭제되었거나 비활성화되었습니다");
-  await page.screenshot({ path: "docs/test-send-failed.png", fullPage: true });
+  await screenshot(page, "test-send-failed", { fullPage: true });
 });
 
 test("a saved destination tests with its saved URL and keeps the last result in the list", async ({ page }) => {
@@ -79,7 +80,7 @@ test("the 상담 안내 switches, language and time zone persist", async ({ page
   await page.getByLabel("시간대").selectOption("Asia/Tokyo");
   await page.getByRole("button", { name: "저장" }).click();
   await expect(page.getByRole("status")).toContainText("저장했습니다.");
-  await page.screenshot({ path: "docs/guide-settings.png", fullPage: true });
+  await screenshot(page, "guide-settings", { fullPage: true });
 
   await page.reload();
   await expect(page.getByLabel("대기 고객이 상담 요청 시 알림")).not.toBeChecked();
