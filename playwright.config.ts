@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import fs from "node:fs";
 
 // The server's node flags (a heap budget), as `npm start` passes them.
-const SERVER_NODE_FLAGS: string[] = JSON.parse(fs.readFileSync("server/node-flags.json", "utf8"));
+const SERVER_NODE_FLAGS: string[] = JSON.parse(fs.readFileSync("lib/server/node-flags.json", "utf8"));
 
 // Real servers on 127.0.0.1, each on its own fresh SQLite file under ./data: "main" for the
 // console specs, "first-run" with no admin at all, "dispatch" for the API and delivery specs

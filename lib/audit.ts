@@ -18,7 +18,7 @@ export interface AuditTarget {
 
 async function requestAddress(actor: string | null): Promise<string | null> {
   // No actor means the delivery worker, outside any request. Loaded on use: the production
-  // server (server/) bundles the worker and must not load Next's request scope before Next.
+  // server (lib/server/) bundles the worker and must not load Next's request scope before Next.
   if (actor === null) return null;
   try {
     const { headers } = await import("next/headers");

@@ -9,7 +9,7 @@ import { appBaseUrl, databasePath, initialAdmin } from "@/lib/env";
 
 /** Opens the database (applying migrations) and creates the first admin from env if asked. */
 export async function prepareServer(): Promise<void> {
-  // Both the production server (server/) and Next's instrumentation hook call this, each from
+  // Both the production server (lib/server/) and Next's instrumentation hook call this, each from
   // its own bundle: only the first call does the work.
   const flags = globalThis as unknown as { __alimiPrepared?: Promise<void> };
   flags.__alimiPrepared ??= prepare();

@@ -1,4 +1,4 @@
-// `npm run build`: the console (next build), then the production server in server/ bundled
+// `npm run build`: the console (next build), then the production server in lib/server/ bundled
 // into one plain-JavaScript file beside it, so `npm start` runs on node alone (no TypeScript
 // loader at run time). Packages stay in node_modules; only our own code is bundled.
 import { spawnSync } from "node:child_process";
@@ -19,7 +19,7 @@ if (!skipNext) {
 }
 
 await build({
-  entryPoints: [path.join(root, "server", "main.ts")],
+  entryPoints: [path.join(root, "lib", "server", "main.ts")],
   outfile: SERVER_BUNDLE,
   bundle: true,
   platform: "node",

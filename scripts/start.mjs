@@ -7,7 +7,7 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const BUILD_ID = path.join(root, ".next", "BUILD_ID");
 const SERVER_BUNDLE = path.join(root, ".next", "alimi", "server.cjs");
-const SOURCES = ["app", "components", "lib", "db", "messages", "server", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "db", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(entry) {
   const full = path.join(root, entry);
@@ -26,9 +26,9 @@ if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// The server runs with the node flags in server/node-flags.json (a heap budget), the same
+// The server runs with the node flags in lib/server/node-flags.json (a heap budget), the same
 // way the e2e suite and the benchmark start it.
-const flags = JSON.parse(fs.readFileSync(path.join(root, "server", "node-flags.json"), "utf8"));
+const flags = JSON.parse(fs.readFileSync(path.join(root, "lib", "server", "node-flags.json"), "utf8"));
 const server = spawn(process.execPath, [...flags, SERVER_BUNDLE], {
   cwd: root,
   stdio: "inherit",

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 // The server's node flags (a heap budget), as `npm start` passes them.
-const SERVER_NODE_FLAGS: string[] = JSON.parse(fs.readFileSync(path.resolve("server/node-flags.json"), "utf8"));
+const SERVER_NODE_FLAGS: string[] = JSON.parse(fs.readFileSync(path.resolve("lib/server/node-flags.json"), "utf8"));
 
 // Fault tests need servers they can kill -9 and restart, so they start their own `next start`
 // processes (the built production server, real SQLite files under ./data) instead of Playwright's webServer.

@@ -7,7 +7,7 @@ import { apiRateLimitPerSecond } from "@/lib/env";
 import { type ApiAnswer, apiError, apiJson } from "@/lib/http/errors";
 
 // POST /api/v1/alerts, independent of the transport. The Next route handler serves it when the
-// console runs under `next dev`; in production the node:http fast path in server/ calls the very
+// console runs under `next dev`; in production the node:http fast path in lib/server/ calls the very
 // same function, so the contract (design.md) has one implementation whichever way a call comes in.
 
 export const MAX_BODY_BYTES = 64 * 1024;

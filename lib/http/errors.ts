@@ -10,7 +10,7 @@ export type ApiErrorCode =
 
 /**
  * An API answer before it meets a transport: the Next route handler turns it into a Response,
- * the node:http fast path (server/) writes it to the socket. Both send the same bytes.
+ * the node:http fast path (lib/server/) writes it to the socket. Both send the same bytes.
  */
 export interface ApiAnswer {
   status: number;

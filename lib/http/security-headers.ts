@@ -1,5 +1,5 @@
 // Sent with every answer, pages and API alike (the CSP itself is per request, in proxy.ts).
-// One list for both servers: next.config.ts hands it to Next, server/ adds it to the API
+// One list for both servers: next.config.ts hands it to Next, lib/server/ adds it to the API
 // answers it writes itself. No path aliases here: next.config.ts imports this file directly.
 export function securityHeaders(https: boolean): { key: string; value: string }[] {
   return [

@@ -7,7 +7,7 @@ import path from "node:path";
 // load generator in this process never shares their event loop), RSS sampling, percentiles.
 
 // The server's node flags (a heap budget), as `npm start` passes them.
-const SERVER_NODE_FLAGS: string[] = JSON.parse(fs.readFileSync(path.resolve("server/node-flags.json"), "utf8"));
+const SERVER_NODE_FLAGS: string[] = JSON.parse(fs.readFileSync(path.resolve("lib/server/node-flags.json"), "utf8"));
 
 export interface ServerProcess {
   url: string;

@@ -1,7 +1,7 @@
 import { BodyReadError, dispatchAlert, MAX_BODY_BYTES } from "@/lib/api/dispatch";
 import { readBodyBounded, toResponse } from "@/lib/http/errors";
 
-// In production server/ answers this path itself (a node:http fast path in front of Next);
+// In production lib/server/ answers this path itself (a node:http fast path in front of Next);
 // under `next dev`, or if Next is started on its own, this handler runs the same code.
 export async function POST(request: Request): Promise<Response> {
   const readBody = () =>
