@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ALERTS_PATH, signIn } from "./helpers";
 import { type AlimiProcess, createApiKey, freshDataDir, inquiry, queryDb, startAlimi } from "./support/alimi-process";
+import { screenshot } from "./support/screenshot";
 
 // Abuse tests: headers and CSP on the console, text that tries to run as script, server actions
 // without a session, the per-key rate limit, and 2,000 fuzzed dispatch requests.
@@ -243,5 +244,45 @@ test.describe("roles and the audit log", () => {
     const html = await page.content();
     expect(html).not.toContain("77777777-2222-4333-8444-555555555555");
     expect(html).not.toMatch(/alm_live_[A-Za-z0-9_-]{20}/);
+  });
+
+  test("an invited account changes its one-time password; the old one and other sign-ins stop working", async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const elsewhere = await (await browser.newContext()).newPage();
+    await signIn(page, viewer.email, viewer.password);
+    await signIn(elsewhere, viewer.email, viewer.password);
+
+    await page.getByRole("link", { name: "비밀번호 변경" }).click();
+    await expect(page.getByRole("heading", { name: "비밀번호 변경", level: 1 })).toBeVisible();
+    const fresh = "a-new-viewer-password";
+    await page.getByLabel("현재 비밀번호").fill("not-my-password");
+    await page.getByLabel("새 비밀번호", { exact: true }).fill(fresh);
+    await page.getByLabel("새 비밀번호 확인").fill(fresh);
+    await page.getByRole("button", { name: "비밀번호 변경" }).click();
+    await expect(page.getByText("현재 비밀번호가 올바르지 않습니다.")).toBeVisible();
+    await expect(page.getByLabel("새 비밀번호", { exact: true })).toHaveValue(""); // never echoed back
+
+    await page.getByLabel("현재 비밀번호").fill(viewer.password);
+    await page.getByLabel("새 비밀번호", { exact: true }).fill(fresh);
+    await page.getByLabel("새 비밀번호 확인").fill(fresh);
+    await page.getByRole("button", { name: "비밀번호 변경" }).click();
+    await expect(page.getByText("비밀번호를 바꿨습니다.", { exact: false })).toBeVisible();
+    await screenshot(page, "password-change");
+
+    // The other browser is signed out; this one stays signed in.
+    await elsewhere.goto(ALERTS_PATH);
+    await expect(elsewhere).toHaveURL(/\/login/);
+    await page.goto(ALERTS_PATH);
+    await expect(page.getByRole("heading", { name: "추가 알림", level: 1 })).toBeVisible();
+
+    // The one-time password no longer signs in; the new one does.
+    await page.getByRole("button", { name: "로그아웃" }).click();
+    await page.getByLabel("이메일").fill(viewer.email);
+    await page.getByLabel("비밀번호").fill(viewer.password);
+    await page.getByRole("button", { name: "로그인" }).click();
+    await expect(page.getByText("이메일 또는 비밀번호가 올바르지 않습니다.")).toBeVisible();
+    await signIn(page, viewer.email, fresh);
+    await context.close();
   });
 });

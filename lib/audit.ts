@@ -4,7 +4,7 @@ import { insertAuditEvent } from "@/db/queries/audit";
 // and the detail is a short, fixed vocabulary (e.g. "enabled=false"), never free-form input.
 
 export type AuditAction =
-  | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "auth.setup"
+  | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "auth.setup" | "auth.password_change"
   | "destination.create" | "destination.update" | "destination.delete" | "destination.enable" | "destination.disable"
   | "destination.test" | "destination.resume" | "destination.discard" | "destination.paused"
   | "api_key.create" | "api_key.revoke" | "settings.update" | "failure_alert.update" | "delivery.resend"

@@ -23,6 +23,7 @@ const GROUPS = [
     links: [
       { href: "/settings/audit", label: "audit" },
       { href: "/settings/accounts", label: "accounts" },
+      { href: "/settings/password", label: "password" },
     ],
   },
 ] as const;

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, ne } from "drizzle-orm";
 import { getDb } from "../client";
 import { sessions, users } from "../schema";
 
@@ -23,4 +23,9 @@ export function deleteSession(tokenHash: string) {
 
 export function deleteExpiredSessions(now: number) {
   getDb().delete(sessions).where(lt(sessions.expiresAt, now)).run();
+}
+
+/** After a password change: every other session of that user ends (a stolen one included). */
+export function deleteOtherSessions(userId: number, keepTokenHash: string) {
+  getDb().delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash))).run();
 }

@@ -70,3 +70,12 @@ export function deleteUser(id: number): "ok" | "last_admin" | "not_found" {
     return "ok";
   });
 }
+
+/** The stored scrypt hash, to check a password the signed-in user types again. */
+export function findPasswordHash(id: number): string | undefined {
+  return getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.passwordHash;
+}
+
+export function updatePasswordHash(id: number, passwordHash: string): boolean {
+  return getDb().update(users).set({ passwordHash }).where(eq(users.id, id)).run().changes > 0;
+}

@@ -63,3 +63,9 @@ export async function clientAddress(): Promise<string> {
   const forwarded = (await headers()).get("x-forwarded-for") ?? "";
   return forwarded.split(",")[0]?.trim() || "unknown";
 }
+
+/** The hash of this request's session token (to keep this session when ending the others). */
+export async function currentSessionTokenHash(): Promise<string | null> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return token ? hashSessionToken(token) : null;
+}

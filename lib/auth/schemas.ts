@@ -40,3 +40,20 @@ export const inviteSchema = z.object({
   email,
   role: z.enum(["admin", "viewer"]),
 });
+
+export const passwordChangeSchema = z
+  .object({
+    current: z.string().min(1, "passwordRequired").max(200, "passwordTooLong"),
+    password: z.string().min(MIN_PASSWORD_LENGTH, "passwordTooShort").max(200, "passwordTooLong"),
+    passwordConfirm: z.string(),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "passwordMismatch" })
+  .refine((v) => v.password !== v.current, { path: ["password"], message: "passwordUnchanged" });
+
+export type PasswordChangeState = {
+  /** message key (from the root) about the whole form */
+  formError?: string;
+  retryAfterSeconds?: number;
+  fieldErrors?: Partial<Record<"current" | "password" | "passwordConfirm", string>>;
+  done?: boolean;
+};
