@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import type { Db } from "./client";
 
 // SQLite in WAL mode copies the log back into the database file (a checkpoint) every 1,000
 // pages, inside whichever commit crosses the line, and fsyncs while doing it: during a flood of
@@ -7,27 +8,27 @@ import { Worker } from "node:worker_threads";
 // checkpoints instead, a few times a second, so commits only append to the log. PASSIVE never
 // waits for or blocks a writer. The server's own connection keeps a high automatic threshold as
 // a backstop, should this thread ever stop.
-export const BACKSTOP_AUTOCHECKPOINT_PAGES = 20_000;
+const BACKSTOP_AUTOCHECKPOINT_PAGES = 20_000;
 
 const SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require("better-sqlite3");
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma("busy_timeout = 1000");
-const timer = setInterval(() => {
+setInterval(() => {
   try {
     db.pragma("wal_checkpoint(PASSIVE)");
   } catch (error) {
     parentPort.postMessage(String(error && error.message || error));
   }
 }, workerData.everyMs);
-parentPort.on("message", () => { clearInterval(timer); db.close(); process.exit(0); });
 `;
 
-export function startCheckpointer(file: string, everyMs = 250): { stop(): void } {
-  const worker = new Worker(SOURCE, { eval: true, workerData: { file, everyMs } });
+/** Checkpoints `db`'s file from a worker thread; `db` itself only checkpoints as a backstop. */
+export function startCheckpointer(db: Db, everyMs = 250): void {
+  db.$client.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+  const worker = new Worker(SOURCE, { eval: true, workerData: { file: db.$client.name, everyMs } });
   worker.on("message", (message) => console.warn(`[alimi] background checkpoint failed: ${message}`));
   worker.on("error", (error) => console.warn(`[alimi] background checkpointer stopped: ${error.message}`));
   worker.unref();
-  return { stop: () => worker.postMessage("stop") };
 }

@@ -35,6 +35,15 @@ export function getDb(): Db {
   return holder.__alimiDb;
 }
 
+/**
+ * Runs `work` as one IMMEDIATE transaction on the process's connection. IMMEDIATE takes the
+ * write lock up front: a transaction that reads first and writes later would otherwise fail at
+ * once with SQLITE_BUSY when another process wrote in between, instead of waiting its turn.
+ */
+export function inImmediateTransaction<T>(work: () => T): T {
+  return getDb().$client.transaction(work).immediate();
+}
+
 /** Tests swap in their own database (a temp file or :memory: with the real migrations). */
 export function setDbForTests(db: Db | undefined): void {
   holder.__alimiDb = db;

@@ -1,4 +1,4 @@
-import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer } from "@/db/checkpointer";
+import { startCheckpointer } from "@/db/checkpointer";
 import { getDb } from "@/db/client";
 import { encryptPlaintextWebhooks } from "@/db/queries/destinations";
 import { countUsers, insertFirstUser } from "@/db/queries/users";
@@ -18,11 +18,7 @@ export async function prepareServer(): Promise<void> {
 
 async function prepare(): Promise<void> {
   const started = Date.now();
-  const db = getDb();
-  if (databasePath() !== ":memory:") {
-    startCheckpointer(databasePath());
-    db.$client.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
-  }
+  startCheckpointer(getDb());
   const encrypted = encryptPlaintextWebhooks();
   console.log(`[alimi] database ready at ${databasePath()} (${Date.now() - started} ms)`);
   if (encrypted > 0) console.log(`[alimi] encrypted ${encrypted} webhook URL(s) saved in plain text by an older version`);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { build } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "..");
-export const SERVER_BUNDLE = path.join(root, ".next", "alimi", "server.cjs");
+const SERVER_BUNDLE = path.join(root, ".next", "alimi", "server.cjs");
 
 const skipNext = process.argv.includes("--server-only");
 if (!skipNext) {

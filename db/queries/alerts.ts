@@ -58,21 +58,12 @@ export interface NewAlert {
 /**
  * Stores the alert and one delivery per destination, or — when the idempotency key was seen in
  * the last 24 h — stores nothing and returns the first answer. Atomic: its own transaction when
- * called alone, a savepoint inside `inOneTransaction`, so one failing alert never takes the
+ * called alone, a savepoint inside a batch's transaction (lib/alerts/accept-batch.ts), so one failing alert never takes the
  * others of its batch down with it.
  */
 export function acceptAlert(input: NewAlert): { replayed: boolean; accepted: AcceptedAlert } {
   const db = getDb();
   return prepared(db, "acceptAlert", (db) => db.$client.transaction((item: NewAlert) => acceptOne(db, item))).immediate(input);
-}
-
-/**
- * Runs `work` as one transaction: one commit (one WAL write) for a whole batch of alerts.
- * IMMEDIATE takes the write lock up front: a transaction that reads first and writes later
- * fails at once with SQLITE_BUSY if another process wrote in between, instead of waiting.
- */
-export function inOneTransaction<T>(work: () => T): T {
-  return getDb().$client.transaction(work).immediate();
 }
 
 function acceptOne(db: Db, input: NewAlert): { replayed: boolean; accepted: AcceptedAlert } {

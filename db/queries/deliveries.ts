@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { nextTat, paceAllowedAt, paceAllows } from "@/lib/delivery/pacing";
 import type { MessengerId } from "@/lib/messengers/ids";
-import { type Db, getDb } from "../client";
+import { type Db, getDb, inImmediateTransaction } from "../client";
 import { prepared } from "../prepared";
 import { decryptRow } from "./destinations";
 import { deliveries, deliveryAttempts, destinations } from "../schema";
@@ -75,7 +75,7 @@ export function failOrphanedDeliveries(now: number): number {
 export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, perGroup: number, withPayload = perGroup): ClaimedGroup[] {
   const db = getDb();
   const q = queueStatements(db);
-  return q.immediate(() => {
+  return inImmediateTransaction(() => {
     const candidates = q.candidates.all({ now }) as { id: string }[];
     const groups: ClaimedGroup[] = [];
     for (const candidate of candidates) {
@@ -111,9 +111,7 @@ export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, 
 function queueStatements(db: Db) {
   return prepared(db, "queueStatements", (db) => {
     const c = db.$client;
-    const immediate = <T>(work: () => T): T => c.transaction(work).immediate();
     return {
-      immediate,
       candidates: c.prepare(
         `select s.id from destinations s
          where s.enabled = 1 and s.paused_at is null

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
-import { type AcceptedAlert, acceptAlert, inOneTransaction } from "@/db/queries/alerts";
+import { getDb, inImmediateTransaction } from "@/db/client";
+import { type AcceptedAlert, acceptAlert } from "@/db/queries/alerts";
 import { listEnabledDestinationRefs } from "@/db/queries/destinations";
 import { getSettings, type WorkspaceSettings } from "@/db/queries/settings";
 import { paceAllowedAt } from "@/lib/delivery/pacing";
@@ -27,7 +27,7 @@ export interface BatchItem {
 
 export interface BatchOutcome {
   /** per item, in order: what the API answers, or why this one alert could not be stored */
-  results: (AcceptResult | { error: string })[];
+  results: (AcceptResult | { error: unknown })[];
   /** when the earliest new delivery may be sent (its destination's pace); null: nothing to send */
   dueAt: number | null;
 }
@@ -35,10 +35,11 @@ export interface BatchOutcome {
 export function acceptBatch(batch: BatchItem[]): BatchOutcome {
   const now = Date.now();
   let destinations: ReturnType<typeof listEnabledDestinationRefs> = [];
-  const results = inOneTransaction(() => {
+  // One commit (one WAL write, one sync) for the whole batch.
+  const results = inImmediateTransaction(() => {
     const settings = getSettings();
     destinations = listEnabledDestinationRefs();
-    return batch.map((item): AcceptResult | { error: string } => {
+    return batch.map((item): AcceptResult | { error: unknown } => {
       const skipped = !settings[SWITCH[item.alert.event]];
       try {
         return acceptAlert({
@@ -54,7 +55,7 @@ export function acceptBatch(batch: BatchItem[]): BatchOutcome {
         // Disk full, I/O error, out of memory: SQLite may have rolled back the whole transaction,
         // not just this alert's savepoint. Then nothing of the batch is stored: fail it whole.
         if (!getDb().$client.inTransaction) throw error;
-        return { error: error instanceof Error ? error.message : String(error) };
+        return { error };
       }
     });
   });

@@ -39,7 +39,7 @@ function flush(): void {
   }
   batch.forEach((w, i) => {
     const result = outcome.results[i];
-    if ("error" in result) w.reject(new Error(result.error));
+    if ("error" in result) w.reject(result.error);
     else w.resolve(result);
   });
   if (outcome.dueAt !== null) deliveryWorker().wake(outcome.dueAt);

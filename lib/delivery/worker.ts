@@ -50,7 +50,7 @@ class DeliveryWorker {
    * burst cost one look at the queue, not one each.
    */
   wake(dueAt = Date.now()): void {
-    if (this.stopping || dueAt === Infinity) return;
+    if (this.stopping) return;
     const now = Date.now();
     // Running: the drain's closing schedule() reads the queue again and will see this work.
     if (this.running) {
@@ -107,7 +107,7 @@ class DeliveryWorker {
         // Deleting or switching off a destination fails its queue in the same transaction, and
         // the API reads destinations inside the transaction that stores an alert, so leftovers
         // can only come from an older version or a hand-edited database: a safety net, swept
-        // once a minute (it reads the whole queue, which can hold 100,000s during a flood).
+        // once a minute.
         if (Date.now() - this.lastOrphanSweep > ORPHAN_SWEEP_MS) {
           this.lastOrphanSweep = Date.now();
           failOrphanedDeliveries(Date.now());

@@ -66,14 +66,9 @@ function write(res: http.ServerResponse, answer: ApiAnswer, close: boolean): voi
 }
 
 async function serveDispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  let tooLarge = false;
-  const answer = await dispatchAlert(headerReader(req), async () => {
-    const body = await readBody(req, MAX_BODY_BYTES);
-    tooLarge = body === null;
-    return body;
-  });
-  // A refused oversized body is left unread: close the connection rather than drain it.
-  write(res, answer, tooLarge || !req.complete);
+  const answer = await dispatchAlert(headerReader(req), () => readBody(req, MAX_BODY_BYTES));
+  // A body left unread (refused before reading, or too large): close rather than drain it.
+  write(res, answer, !req.complete);
 }
 
 async function main(): Promise<void> {
