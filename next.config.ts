@@ -1,14 +1,14 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { config } from "./lib/env";
 import { securityHeaders } from "./lib/http/security-headers";
 
-const https = (process.env.APP_BASE_URL ?? "").startsWith("https://");
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(https) }];
+    return [{ source: "/:path*", headers: securityHeaders(config().https) }];
   },
 };
 

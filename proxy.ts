@@ -1,11 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { config as appConfig } from "@/lib/env";
 
 // A per-request nonce so the only scripts that run are Next's own, tagged with it: no inline
 // script from anywhere else, no third-party origin, and the console cannot be framed.
 // Styles allow inline attributes (React style props); they cannot run code.
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const https = (process.env.APP_BASE_URL ?? "").startsWith("https://");
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
@@ -17,7 +17,7 @@ export function proxy(request: NextRequest) {
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-    ...(https ? ["upgrade-insecure-requests"] : []),
+    ...(appConfig().https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

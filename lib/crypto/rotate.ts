@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { destinations } from "@/db/schema";
+import { config } from "@/lib/env";
 import { activeKey, decryptSecret, encryptSecret, generateKeyText, keyFilePath, keyFromTextForRotation, writeKeyFile } from "./secret-box";
 
 /**
@@ -11,7 +12,7 @@ import { activeKey, decryptSecret, encryptSecret, generateKeyText, keyFilePath, 
  * With ALIMI_SECRET_KEY the new key must be given (and then set in the environment).
  */
 export function rotateWebhookKey(newKeyText?: string): { count: number; keyFile: string | null } {
-  const usingEnv = Boolean(process.env.ALIMI_SECRET_KEY);
+  const usingEnv = config().secretKey !== undefined;
   if (usingEnv && !newKeyText) throw new Error("ALIMI_SECRET_KEY is set: pass the new key in ALIMI_NEW_SECRET_KEY");
   const text = newKeyText ?? generateKeyText();
   const oldKey = activeKey();

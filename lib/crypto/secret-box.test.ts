@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { useTempDatabase } from "@/db/test/temp-db";
+import { reloadConfig } from "@/lib/env";
 import { findDestination, insertDestination } from "@/db/queries/destinations";
 import { rotateWebhookKey } from "./rotate";
 import { decryptSecret, encryptSecret, keyFilePath } from "./secret-box";
@@ -15,11 +16,13 @@ describe("webhook URLs at rest", () => {
     previousDataDir = process.env.DATA_DIR;
     process.env.DATA_DIR = fs.mkdtempSync("/tmp/alimi-keys-");
     delete process.env.ALIMI_SECRET_KEY;
+    reloadConfig();
     (globalThis as { __alimiKey?: unknown }).__alimiKey = undefined;
   });
   afterEach(() => {
     fs.rmSync(process.env.DATA_DIR!, { recursive: true, force: true });
     process.env.DATA_DIR = previousDataDir;
+    reloadConfig();
     (globalThis as { __alimiKey?: unknown }).__alimiKey = undefined;
   });
 
@@ -54,9 +57,11 @@ describe("webhook URLs at rest", () => {
 
   it("uses ALIMI_SECRET_KEY when set", () => {
     process.env.ALIMI_SECRET_KEY = "a".repeat(64);
+    reloadConfig();
     const sealed = encryptSecret(URL);
     expect(fs.existsSync(keyFilePath())).toBe(false);
     expect(decryptSecret(sealed)).toBe(URL);
     delete process.env.ALIMI_SECRET_KEY;
+    reloadConfig();
   });
 });

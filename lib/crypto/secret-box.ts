@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir } from "@/lib/env";
+import { config, dataDir } from "@/lib/env";
 
 // Webhook URLs are passwords to a company's channels, so they are stored encrypted:
 // AES-256-GCM with a random 96-bit nonce, as "enc:v1:<key id>:<base64 nonce|ciphertext|tag>".
@@ -44,7 +44,7 @@ export function writeKeyFile(text: string, file = keyFilePath()): void {
 }
 
 function loadKey(): Key {
-  const fromEnv = process.env.ALIMI_SECRET_KEY;
+  const fromEnv = config().secretKey;
   if (fromEnv) {
     const bytes = keyFromText(fromEnv);
     return { id: keyId(bytes), bytes };

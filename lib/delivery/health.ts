@@ -1,3 +1,4 @@
+import { config } from "@/lib/env";
 import type { Outcome } from "@/lib/messengers/types";
 
 // Which permanent failures mean "this destination is broken" (revoked webhook, archived channel,
@@ -15,10 +16,7 @@ const DESTINATION_STATUSES = new Set([301, 302, 303, 307, 308, 401, 403, 404, 41
 
 /** Alerts keep retrying for this long; a destination failing this long is paused. */
 export function maxRetryAgeMs(): number {
-  const hours = Number(process.env.ALERTS_RETRY_MAX_HOURS);
-  const scale = Number(process.env.ALERTS_RETRY_SCALE);
-  const base = (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3_600_000;
-  return Number.isFinite(scale) && scale > 0 && scale <= 1 ? base * scale : base;
+  return config().maxRetryAgeMs;
 }
 
 export function pausesDestination(outcome: Outcome): boolean {

@@ -1,3 +1,5 @@
+import { config } from "@/lib/env";
+
 // When to try again after a `retry` outcome. Chat alerts lose value fast, so the first retries
 // come quickly; later ones back off to hourly, and the delivery gives up after 24 h.
 const SCHEDULE_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000];
@@ -7,8 +9,7 @@ const RETRY_AFTER_MAX_MS = 3_600_000;
 
 /** ALERTS_RETRY_SCALE shrinks the whole schedule (tests and demos use e.g. 0.01). */
 export function retryScale(): number {
-  const value = Number(process.env.ALERTS_RETRY_SCALE);
-  return Number.isFinite(value) && value > 0 && value <= 1 ? value : 1;
+  return config().retryScale;
 }
 
 /**

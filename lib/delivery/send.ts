@@ -3,6 +3,7 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import type { MessengerResponse, OutboundRequest, Outcome } from "@/lib/messengers/types";
+import { config } from "@/lib/env";
 import { isIpLiteral, restrictedKind } from "@/lib/net/ip-ranges";
 import pkg from "@/package.json";
 
@@ -12,10 +13,7 @@ import pkg from "@/package.json";
 // after DNS resolution, so a name that resolves (or re-resolves) to an internal address is refused.
 
 /** 10 s per attempt (spec); ALERTS_ATTEMPT_TIMEOUT_MS lets fault tests use a shorter one. */
-export const ATTEMPT_TIMEOUT_MS = (() => {
-  const value = Number(process.env.ALERTS_ATTEMPT_TIMEOUT_MS);
-  return Number.isInteger(value) && value > 0 && value <= 10_000 ? value : 10_000;
-})();
+export const ATTEMPT_TIMEOUT_MS = config().attemptTimeoutMs;
 export const MAX_RESPONSE_BYTES = 8 * 1024;
 export const USER_AGENT = `Alimi/${pkg.version}`;
 

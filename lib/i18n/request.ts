@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { DEFAULT_LOCALE, isLocale, TIME_ZONE } from "./config";
+import { getSettings } from "@/db/queries/settings";
+import { DEFAULT_LOCALE, isLocale } from "./config";
 import { LOCALE_COOKIE } from "./config";
 import { formats } from "./formats";
 
@@ -10,7 +11,8 @@ export default getRequestConfig(async () => {
   const locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
   return {
     locale,
-    timeZone: TIME_ZONE,
+    // The console shows times in the workspace zone chosen under 상담 안내 (시간대).
+    timeZone: getSettings().timeZone,
     formats,
     messages: (await import(`../../messages/${locale}.json`)).default,
   };

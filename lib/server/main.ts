@@ -4,7 +4,7 @@ import { BodyReadError, dispatchAlert, MAX_BODY_BYTES } from "@/lib/api/dispatch
 import { deliveryWorker } from "@/lib/delivery/worker";
 import type { ApiAnswer } from "@/lib/http/errors";
 import { securityHeaders } from "@/lib/http/security-headers";
-import { appBaseUrl, port } from "@/lib/env";
+import { appBaseUrl, ConfigError, config, port } from "@/lib/env";
 import { prepareServer } from "@/lib/server-start";
 
 // The production server: Next serves the console, but POST /api/v1/alerts, the one path the chat
@@ -16,7 +16,6 @@ import { prepareServer } from "@/lib/server-start";
 
 const DISPATCH_PATH = "/api/v1/alerts";
 const SHUTDOWN_LIMIT_MS = 4_000;
-const SECURITY_HEADERS = Object.fromEntries(securityHeaders(appBaseUrl().startsWith("https://")).map((h) => [h.key, h.value]));
 
 function isDispatch(req: http.IncomingMessage): boolean {
   if (req.method !== "POST" || !req.url?.startsWith(DISPATCH_PATH)) return false;
@@ -55,6 +54,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array 
   });
 }
 
+let SECURITY_HEADERS: Record<string, string> = {};
+
 function write(res: http.ServerResponse, answer: ApiAnswer, close: boolean): void {
   res.writeHead(answer.status, {
     ...SECURITY_HEADERS,
@@ -72,7 +73,9 @@ async function serveDispatch(req: http.IncomingMessage, res: http.ServerResponse
 }
 
 async function main(): Promise<void> {
-  const hostname = process.env.HOST || undefined;
+  config(); // validate the environment before anything else
+  SECURITY_HEADERS = Object.fromEntries(securityHeaders(config().https).map((h) => [h.key, h.value]));
+  const hostname = config().host;
   const app = next({ dev: false, dir: process.cwd(), hostname, port: port() });
   const handle = app.getRequestHandler();
   await prepareServer();
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error("[alimi] could not start:", error instanceof Error ? error.stack : error);
+  // A configuration mistake is the operator's to fix: say what is wrong, without a stack trace.
+  console.error("[alimi] could not start:", error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : error);
   process.exit(1);
 });

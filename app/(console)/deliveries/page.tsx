@@ -5,20 +5,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listDestinations } from "@/db/queries/destinations";
 import { type LogFilters, listLog } from "@/db/queries/delivery-log";
 import { requireUser } from "@/lib/auth/current-user";
-import { retentionDays, TIME_ZONE_OFFSET } from "@/lib/env";
+import { retentionDays } from "@/lib/env";
+import { zonedDayStart } from "@/lib/time/zoned";
+import { getSettings } from "@/db/queries/settings";
 import { isMessengerId, MESSENGER_IDS } from "@/lib/messengers/ids";
 
 type Search = { messenger?: string; destination?: string; status?: string; from?: string; to?: string; before?: string };
 const STATUSES = ["pending", "delivered", "failed"] as const;
 
-/** Dates are picked in the console's zone (Asia/Seoul, UTC+9) and compared as epoch ms. */
-function dayStart(value: string | undefined, plusDays = 0): number | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const ms = Date.parse(`${value}T00:00:00${TIME_ZONE_OFFSET}`);
-  return Number.isNaN(ms) ? undefined : ms + plusDays * 86_400_000;
-}
-
-function parseFilters(s: Search): LogFilters {
+function parseFilters(s: Search, timeZone: string): LogFilters {
+  // Dates are picked in the workspace's zone (상담 안내 › 시간대) and compared as epoch ms.
+  const dayStart = (value: string | undefined, plusDays = 0) => (value ? zonedDayStart(value, timeZone, plusDays) : undefined);
   const before = /^(\d{1,15}):([\w-]{1,40})$/.exec(s.before ?? "");
   return {
     ...(isMessengerId(s.messenger) ? { messenger: s.messenger } : {}),
@@ -33,7 +30,7 @@ function parseFilters(s: Search): LogFilters {
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireUser();
   const [t, tm, format, search] = await Promise.all([getTranslations("log"), getTranslations("messengers"), getFormatter(), searchParams]);
-  const { alerts, next } = listLog(parseFilters(search));
+  const { alerts, next } = listLog(parseFilters(search, getSettings().timeZone));
   const destinations = listDestinations();
   const query = (extra: Record<string, string>) => {
     const params = new URLSearchParams(Object.entries({ ...search, ...extra }).filter(([, v]) => v) as [string, string][]);
