@@ -10,10 +10,6 @@ export function findUserByEmail(email: string) {
   return getDb().select().from(users).where(eq(users.email, email.toLowerCase())).get();
 }
 
-export function findUserById(id: number) {
-  return getDb().select({ id: users.id, email: users.email }).from(users).where(eq(users.id, id)).get();
-}
-
 export function insertUser(email: string, passwordHash: string) {
   return getDb()
     .insert(users)

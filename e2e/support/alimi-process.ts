@@ -6,8 +6,9 @@ import Database from "better-sqlite3";
 // The server's node flags (a heap budget), as `npm start` passes them.
 const SERVER_NODE_FLAGS: string[] = JSON.parse(fs.readFileSync(path.resolve("lib/server/node-flags.json"), "utf8"));
 
-// Fault tests need servers they can kill -9 and restart, so they start their own `next start`
-// processes (the built production server, real SQLite files under ./data) instead of Playwright's webServer.
+// Fault tests need servers they can kill -9 and restart, so they start their own processes of the
+// production server exactly as `npm start` runs it (.next/alimi/server.cjs with the node flags,
+// real SQLite files under ./data) instead of Playwright's webServer.
 
 export const ADMIN = { email: "faults@alimi.test", password: "fault-tests-password" };
 
