@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { DISPATCH_PORT } from "../playwright.config";
 import { addDestination, FAKE, FAKE_PATHS, fakeControl, fakeRequests, type Messenger, signIn } from "./helpers";
@@ -231,6 +232,23 @@ test("발송 기록 lists alerts, filters them, shows each attempt, and 재전�
   await expect(page).toHaveURL(/status=failed/);
   const rows = page.getByTestId("log-row");
   await expect(rows.first()).toContainText("revoked slack · 실패");
+
+  // The filtered rows as CSV: UTF-8 with a BOM (Excel shows Hangul), the same filter applied.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV로 내보내기" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^alimi-deliveries-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = fs.readFileSync(await download.path());
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = csv.toString("utf8").slice(1).trim().split("\r\n");
+  expect(lines[0]).toBe("시각,이벤트,고객,알림,메신저,상태,시도 횟수,HTTP 상태,코드,알림 ID,전달 ID");
+  const revoked = lines.filter((line) => line.includes("revoked slack"));
+  expect(revoked.length).toBeGreaterThan(0);
+  expect(revoked[0]).toContain(",홍길동,revoked slack,");
+  expect(revoked[0]).toContain(",실패,1,404,no_service,");
+  const alertIds = new Set(lines.slice(1).map((line) => line.split(",")[9]));
+  expect(alertIds.size).toBe(await rows.count()); // exactly the alerts the filtered page lists
+  const signedOut = await page.request.fetch("/deliveries/export?status=failed", { headers: { cookie: "" } });
+  expect(signedOut.status()).toBe(401);
+
   await rows.last().getByRole("link").click();
 
   const detail = page.getByTestId("delivery-detail").filter({ hasText: "revoked slack" });

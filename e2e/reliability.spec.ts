@@ -133,7 +133,7 @@ test("kill -9 while the messenger is down: after a restart all 200 alerts reach 
 });
 
 test("a burst of 300 in one second reaches a 1/s Slack in digests within 10 s, with no 429", async ({ browser }) => {
-  const { dataDir, key } = await setUp(browser, "burst", 3114, [["slack", "burst slack", `${fake.url}${SLACK}`]]);
+  const { dataDir, key, page } = await setUp(browser, "burst", 3114, [["slack", "burst slack", `${fake.url}${SLACK}`]]);
   fake.setRateLimit(SLACK, { perSecond: 1, burst: 1 });
   const started = Date.now();
   for (let batch = 0; batch < 15; batch++) {
@@ -150,6 +150,14 @@ test("a burst of 300 in one second reaches a 1/s Slack in digests within 10 s, w
   // Every alert is linked to the send that carried it.
   const unlinked = queryDb(dataDir, "select id from deliveries where digest_id is null");
   expect(unlinked.length).toBeLessThanOrEqual(1); // at most the very first, sent alone
+
+  // 발송 기록 marks digest deliveries with an icon drawn as SVG (a symbol glyph showed as an
+  // empty box without a symbol font), named for screen readers.
+  await page.goto("/deliveries");
+  const badge = page.getByTestId("log-row").first().getByRole("img", { name: "묶음 발송으로 보냄" });
+  await expect(badge).toBeVisible();
+  expect(await badge.evaluate((el) => el.tagName.toLowerCase())).toBe("svg");
+  await expect(page.getByTestId("log-row").first()).not.toContainText("⧉");
 });
 
 test("a permanent failure pauses the destination, shows the banner, sends one 실패 알림; 다시 사용 redelivers", async ({ browser }) => {

@@ -1,36 +1,20 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { eventKey } from "@/components/deliveries/event-label";
+import { DigestIcon } from "@/components/ui/digest-icon";
 import { PageHeader } from "@/components/ui/page-header";
 import { listDestinations } from "@/db/queries/destinations";
-import { type LogFilters, listLog } from "@/db/queries/delivery-log";
+import { listLog } from "@/db/queries/delivery-log";
 import { requireUser } from "@/lib/auth/current-user";
-import { retentionDays } from "@/lib/env";
-import { zonedDayStart } from "@/lib/time/zoned";
 import { getSettings } from "@/db/queries/settings";
-import { isMessengerId, MESSENGER_IDS } from "@/lib/messengers/ids";
-
-type Search = { messenger?: string; destination?: string; status?: string; from?: string; to?: string; before?: string };
-const STATUSES = ["pending", "delivered", "failed"] as const;
-
-function parseFilters(s: Search, timeZone: string): LogFilters {
-  // Dates are picked in the workspace's zone (상담 안내 › 시간대) and compared as epoch ms.
-  const dayStart = (value: string | undefined, plusDays = 0) => (value ? zonedDayStart(value, timeZone, plusDays) : undefined);
-  const before = /^(\d{1,15}):([\w-]{1,40})$/.exec(s.before ?? "");
-  return {
-    ...(isMessengerId(s.messenger) ? { messenger: s.messenger } : {}),
-    ...(s.destination && s.destination.length <= 64 ? { destinationId: s.destination } : {}),
-    ...((STATUSES as readonly string[]).includes(s.status ?? "") ? { status: s.status as LogFilters["status"] } : {}),
-    ...(dayStart(s.from) !== undefined ? { from: dayStart(s.from) } : {}),
-    ...(dayStart(s.to, 1) !== undefined ? { to: dayStart(s.to, 1) } : {}),
-    ...(before ? { before: { createdAt: Number(before[1]), id: before[2] } } : {}),
-  };
-}
+import { LOG_STATUSES as STATUSES, type LogSearch as Search, parseLogFilters } from "@/lib/deliveries/log-filters";
+import { retentionDays } from "@/lib/env";
+import { MESSENGER_IDS } from "@/lib/messengers/ids";
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireUser();
   const [t, tm, format, search] = await Promise.all([getTranslations("log"), getTranslations("messengers"), getFormatter(), searchParams]);
-  const { alerts, next } = listLog(parseFilters(search, getSettings().timeZone));
+  const { alerts, next } = listLog(parseLogFilters(search, getSettings().timeZone));
   const destinations = listDestinations();
   const query = (extra: Record<string, string>) => {
     const params = new URLSearchParams(Object.entries({ ...search, ...extra }).filter(([, v]) => v) as [string, string][]);
@@ -72,6 +56,8 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         <div className="form-actions">
           <button type="submit" className="btn btn-primary">{t("filters.apply")}</button>
           <Link className="btn" href="/deliveries">{t("filters.reset")}</Link>
+          {/* A plain link: a download must not be prefetched by the router. */}
+          <a className="btn" href={query({ before: "" }).replace("/deliveries?", "/deliveries/export?")} download>{t("export")}</a>
         </div>
       </form>
       {alerts.length === 0 ? (
@@ -102,7 +88,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                       {a.deliveries.map((d) => (
                         <span key={d.id} className={`outcome outcome-${d.status}`} title={[d.lastStatus ? `HTTP ${d.lastStatus}` : "", d.lastCode ?? ""].join(" ").trim() || undefined}>
                           {d.destinationName ?? t("deletedDestination")} · {t(`status.${d.status as "pending"}`)}
-                          {d.digestId ? " ⧉" : ""}
+                          {d.digestId ? <> <DigestIcon label={t("digestBadge")} /></> : null}
                         </span>
                       ))}
                     </span>
