@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ConsoleNav } from "@/components/console/console-nav";
+import { NavMenu } from "@/components/console/nav-menu";
 import { LanguageSwitch } from "@/components/language-switch";
 import { requireUser } from "@/lib/auth/current-user";
 import { signOut } from "./actions";
@@ -13,7 +14,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <a className="brand" href="/settings/integrations/alerts">
           {t("common.appName")}
         </a>
-        <ConsoleNav isAdmin={user.role === "admin"} />
+        <NavMenu label={t("nav.menu")}>
+          <ConsoleNav isAdmin={user.role === "admin"} />
+        </NavMenu>
       </aside>
       <div className="main">
         <header className="topbar">
