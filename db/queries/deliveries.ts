@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { nextTat, paceAllowedAt, paceAllows } from "@/lib/delivery/pacing";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { type Db, getDb, inImmediateTransaction } from "../client";
 import { prepared } from "../prepared";
 import { decryptRow } from "./destinations";
-import { deliveries, deliveryAttempts, destinations } from "../schema";
+import { failPendingDeliveries } from "./fail-pending";
+import { deliveries, destinations } from "../schema";
 
 export type DestinationRowForSend = typeof destinations.$inferSelect;
 
@@ -26,40 +26,47 @@ export interface ClaimedGroup {
 /**
  * Deliveries whose destination was deleted or switched off are failed, not held forever.
  * Walks the distinct destination ids of the queue index one probe at a time (a loose index
- * scan: a handful of destinations, however many deliveries), then fails each orphan's queue.
+ * scan: a handful of destinations, however many deliveries). Each orphan is checked again and
+ * its queue failed in one transaction, so a destination switched back on in between keeps it.
  */
 export function failOrphanedDeliveries(now: number): number {
   const { $client } = getDb();
   const nextDestination = $client.prepare(`select min(destination_id) as id from deliveries where destination_id > ?`);
   const destination = $client.prepare(`select enabled from destinations where id = ?`);
-  const orphaned: { destinationId: string; code: string }[] = [];
-  for (let row = nextDestination.get("") as { id: string | null }; row.id !== null; row = nextDestination.get(row.id) as { id: string | null }) {
-    const found = destination.get(row.id) as { enabled: number } | undefined;
-    if (!found) orphaned.push({ destinationId: row.id, code: "destination_deleted" });
-    else if (!found.enabled) orphaned.push({ destinationId: row.id, code: "destination_disabled" });
-  }
-  if (orphaned.length === 0) return 0;
-  const pending = $client.prepare(
-    `select id from deliveries where destination_id = ? and status = 'pending' and (lease_until is null or lease_until <= ?) limit 500`,
-  );
+  const waiting = $client.prepare(`select 1 from deliveries where destination_id = ? and status = 'pending' limit 1`);
+  const orphaned = (id: string) => !(destination.get(id) as { enabled: number } | undefined)?.enabled;
   let failed = 0;
-  const db = getDb();
-  for (const o of orphaned) {
-    const ids = (pending.all(o.destinationId, now) as { id: string }[]).map((r) => r.id);
-    if (ids.length === 0) continue;
-    const message = o.code === "destination_deleted" ? "the destination was deleted" : "the destination was turned off";
-    db.transaction((tx) => {
-      for (const id of ids) {
-        tx.insert(deliveryAttempts).values({ deliveryId: id, at: now, outcome: "permanent", code: o.code, message, latencyMs: 0 }).run();
-        tx.update(deliveries)
-          .set({ status: "failed", lastCode: o.code, lastMessage: message, leaseUntil: null, attempts: sql`${deliveries.attempts} + 1` })
-          .where(eq(deliveries.id, id))
-          .run();
-      }
-    });
-    failed += ids.length;
+  for (let row = nextDestination.get("") as { id: string | null }; row.id !== null; row = nextDestination.get(row.id) as { id: string | null }) {
+    const id = row.id;
+    if (!orphaned(id) || !waiting.get(id)) continue;
+    failed += inImmediateTransaction(() =>
+      orphaned(id) ? failPendingDeliveries(id, destination.get(id) ? "destination_disabled" : "destination_deleted", now) : 0,
+    );
   }
   return failed;
+}
+
+/**
+ * The pace rules (lib/delivery/pacing), passed in: this layer stores each destination's pace
+ * (its GCRA tat), it does not decide it.
+ */
+export interface PaceRules {
+  /** the first moment a destination whose pace stands at `tat` may send */
+  allowedAt(messenger: MessengerId, tat: number): number;
+  /** its pace after a send at `now` */
+  afterSend(messenger: MessengerId, tat: number, now: number): number;
+}
+
+export interface ClaimOptions {
+  leaseMs: number;
+  maxGroups: number;
+  /** at most this many deliveries per destination */
+  perGroup: number;
+  /** read the payload of only the first this many (a digest shows a few and counts the rest) */
+  withPayload?: number;
+  pace: PaceRules;
+  /** how many of a destination's due deliveries (their events, oldest first) go together */
+  groupSize: (events: string[]) => number;
 }
 
 // "Has nothing in flight" is asked as `not in (… where lease_until > now)`, never as a correlated
@@ -72,7 +79,8 @@ export function failOrphanedDeliveries(now: number): number {
  * delivery (oldest first, up to `perGroup`) under one lease. Runs as one IMMEDIATE transaction,
  * so processes sharing the database file never claim the same delivery or overrun a pace.
  */
-export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, perGroup: number, withPayload = perGroup): ClaimedGroup[] {
+export function claimDueGroups(now: number, o: ClaimOptions): ClaimedGroup[] {
+  const { leaseMs, maxGroups, perGroup, withPayload = perGroup, pace } = o;
   const db = getDb();
   const q = queueStatements(db);
   return inImmediateTransaction(() => {
@@ -81,16 +89,13 @@ export function claimDueGroups(now: number, leaseMs: number, maxGroups: number, 
     for (const candidate of candidates) {
       if (groups.length >= maxGroups) break;
       const destination = q.destination.get({ id: candidate.id });
-      if (!destination || !paceAllows(destination.messenger, destination.paceTat, now)) continue;
-      const rows = q.due.all({ destinationId: destination.id, now, limit: perGroup }) as (Omit<ClaimedDelivery, "payload"> & { event: string })[];
-      // A system message (실패 알림) always goes alone, never folded into a digest.
-      const firstSystem = rows.findIndex((r) => r.event.startsWith("system."));
-      if (firstSystem === 0) rows.splice(1);
-      else if (firstSystem > 0) rows.splice(firstSystem);
+      if (!destination || pace.allowedAt(destination.messenger, destination.paceTat) > now) continue;
+      const due = q.due.all({ destinationId: destination.id, now, limit: perGroup }) as (Omit<ClaimedDelivery, "payload"> & { event: string })[];
+      const rows = due.slice(0, o.groupSize(due.map((r) => r.event)));
       if (rows.length === 0) continue;
       const ids = JSON.stringify(rows.map((r) => r.id));
       q.lease.run({ ids, until: now + leaseMs });
-      const paceTat = nextTat(destination.messenger, destination.paceTat, now);
+      const paceTat = pace.afterSend(destination.messenger, destination.paceTat, now);
       q.pace.run({ id: destination.id, paceTat });
       // A digest shows its first few alerts and a count: only those payloads are read.
       const payloads = new Map(
@@ -145,6 +150,7 @@ function queueStatements(db: Db) {
   });
 }
 
+/** One attempt's result for a claimed group, and what lib/delivery/settle decided it means. */
 export interface GroupOutcome {
   destinationId: string;
   deliveryIds: string[];
@@ -156,14 +162,14 @@ export interface GroupOutcome {
   message: string | null;
   bodySnippet: string | null;
   latencyMs: number;
-  /** deliveries that have run out of time: failed even though the outcome was `retry` */
-  giveUp: string[];
-  /** for `retry`: the destination's new pace (its tat), set so it waits out the backoff or Retry-After */
-  retryAt: number | null;
+  /** deliveries that end as failed; the others end as delivered (on `delivered`) or stay pending */
+  failed: string[];
+  /** the destination's new pace (its tat); null leaves it as the claim set it */
+  paceTat: number | null;
   /** 자동 중지 with this reason */
   pause: { code: string; reason: string } | null;
-  /** strict one-at-a-time paces count from when the messenger answered, not from the claim */
-  paceAfter?: number | null;
+  /** the destination's last failure code (when the outcome is not `delivered`) */
+  failureCode: string | null;
 }
 
 /** Records the attempt for every delivery of the group and the destination's health, atomically. */
@@ -175,25 +181,22 @@ export function settleGroup(o: GroupOutcome) {
     // in a handful of statements, not a thousand.
     const common = { at: o.at, httpStatus: o.httpStatus, code: o.code, message: o.message, digestId: o.digestId };
     q.attempts.run({ ...common, ids: JSON.stringify(o.deliveryIds), outcome: o.outcome, bodySnippet: o.bodySnippet, latencyMs: o.latencyMs });
-    const giveUp = new Set(o.giveUp);
+    const failed = new Set(o.failed);
+    const rest = o.outcome === "delivered" ? "delivered" : "pending";
     const byStatus = new Map<"delivered" | "failed" | "pending", string[]>();
     for (const id of o.deliveryIds) {
-      const status = o.outcome === "delivered" ? "delivered" : o.outcome === "permanent" || giveUp.has(id) ? "failed" : "pending";
+      const status = failed.has(id) ? "failed" : rest;
       const list = byStatus.get(status);
       if (list) list.push(id);
       else byStatus.set(status, [id]);
     }
     for (const [status, ids] of byStatus) {
-      q.settle.run({ ...common, status, ids: JSON.stringify(ids), deliveredAt: o.outcome === "delivered" ? o.at : null });
+      q.settle.run({ ...common, status, ids: JSON.stringify(ids), deliveredAt: status === "delivered" ? o.at : null });
     }
+    const pace = o.paceTat === null ? {} : { paceTat: o.paceTat };
     if (o.outcome === "delivered") {
       tx.update(destinations)
-        .set({
-          consecutiveFailures: 0,
-          firstFailureAt: null,
-          lastSuccessAt: o.at,
-          ...(o.paceAfter ? { paceTat: sql`max(${destinations.paceTat}, ${o.paceAfter})` } : {}),
-        })
+        .set({ consecutiveFailures: 0, firstFailureAt: null, lastSuccessAt: o.at, ...pace })
         .where(eq(destinations.id, o.destinationId))
         .run();
       return;
@@ -203,9 +206,9 @@ export function settleGroup(o: GroupOutcome) {
         consecutiveFailures: sql`${destinations.consecutiveFailures} + 1`,
         firstFailureAt: sql`coalesce(${destinations.firstFailureAt}, ${o.at})`,
         lastFailureAt: o.at,
-        lastFailureCode: o.code ?? (o.httpStatus === null ? "network" : `http_${o.httpStatus}`),
+        lastFailureCode: o.failureCode,
         lastFailureReason: o.message,
-        ...(o.retryAt !== null ? { paceTat: sql`max(${o.retryAt}, ${o.paceAfter ?? 0})` } : {}),
+        ...pace,
         ...(o.pause ? { pausedAt: o.at, pauseCode: o.pause.code, pauseReason: o.pause.reason } : {}),
       })
       .where(eq(destinations.id, o.destinationId))
@@ -219,7 +222,7 @@ export function settleGroup(o: GroupOutcome) {
  * a messenger with a burst allowance that is before pace_tat); and the earliest lease to expire
  * (a crashed claim). Index probes only, however long the queue: this runs after every drain.
  */
-export function nextWakeAt(now = Date.now()): number | null {
+export function nextWakeAt(now: number, pace: PaceRules): number | null {
   const db = getDb();
   const rows = prepared(db, "nextWakeDestinations", (db) =>
     db.$client.prepare(
@@ -234,7 +237,7 @@ export function nextWakeAt(now = Date.now()): number | null {
   const lease = prepared(db, "nextLeaseExpiry", (db) =>
     db.$client.prepare(`select min(lease_until) as at from deliveries where lease_until > @now`),
   ).get({ now }) as { at: number | null };
-  const times = rows.filter((r) => r.oldest !== null).map((r) => Math.max(r.oldest!, paceAllowedAt(r.messenger, r.paceTat)));
+  const times = rows.filter((r) => r.oldest !== null).map((r) => Math.max(r.oldest!, pace.allowedAt(r.messenger, r.paceTat)));
   if (lease.at !== null) times.push(lease.at);
   return times.length > 0 ? Math.min(...times) : null;
 }

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { decryptSecret, encryptSecret, isEncrypted } from "@/lib/crypto/secret-box";
 import type { MessengerId } from "@/lib/messengers/ids";
-import { getDb } from "../client";
+import { getDb, inImmediateTransaction } from "../client";
 import { prepared } from "../prepared";
+import { failPendingDeliveries } from "./fail-pending";
 import { destinations } from "../schema";
 
 export type DestinationRow = typeof destinations.$inferSelect;
@@ -50,45 +51,40 @@ export function encryptPlaintextWebhooks(): number {
   return plain.length;
 }
 
-/** `webhookUrl: undefined` keeps the saved URL (the browser never had it whole). */
+/**
+ * `webhookUrl: undefined` keeps the saved URL (the browser never had it whole). Switching it off
+ * fails its queue in the same transaction: the API stores alerts for enabled destinations only.
+ */
 export function updateDestination(
   id: string,
   input: Omit<DestinationInput, "messenger" | "webhookUrl"> & { webhookUrl?: string },
 ): DestinationRow | undefined {
   const { webhookUrl, ...rest } = input;
-  if (!input.enabled) failPendingFor(id, "destination_disabled");
-  const row = getDb()
-    .update(destinations)
-    .set({ ...rest, ...(webhookUrl ? { webhookUrl: encryptSecret(webhookUrl) } : {}), updatedAt: Date.now() })
-    .where(eq(destinations.id, id))
-    .returning()
-    .get();
-  return decryptRow(row);
-}
-
-/** Alerts still waiting for a destination that was turned off or deleted: failed, with the reason. */
-function failPendingFor(id: string, code: "destination_disabled" | "destination_deleted") {
-  const message = code === "destination_deleted" ? "the destination was deleted" : "the destination was turned off";
-  getDb()
-    .$client.prepare(
-      `update deliveries set status = 'failed', last_code = ?, last_message = ?, lease_until = null
-       where destination_id = ? and status = 'pending' and (lease_until is null or lease_until <= ?)`,
-    )
-    .run(code, message, id, Date.now());
+  return inImmediateTransaction(() => {
+    const row = getDb()
+      .update(destinations)
+      .set({ ...rest, ...(webhookUrl ? { webhookUrl: encryptSecret(webhookUrl) } : {}), updatedAt: Date.now() })
+      .where(eq(destinations.id, id))
+      .returning()
+      .get();
+    if (row && !input.enabled) failPendingDeliveries(id, "destination_disabled", Date.now());
+    return decryptRow(row);
+  });
 }
 
 export function setDestinationEnabled(id: string, enabled: boolean): boolean {
-  return getDb().transaction(() => {
+  return inImmediateTransaction(() => {
     const result = getDb().update(destinations).set({ enabled, updatedAt: Date.now() }).where(eq(destinations.id, id)).run();
-    if (result.changes > 0 && !enabled) failPendingFor(id, "destination_disabled");
+    if (result.changes > 0 && !enabled) failPendingDeliveries(id, "destination_disabled", Date.now());
     return result.changes > 0;
   });
 }
 
 export function deleteDestination(id: string): boolean {
-  return getDb().transaction(() => {
-    failPendingFor(id, "destination_deleted");
-    return getDb().delete(destinations).where(eq(destinations.id, id)).run().changes > 0;
+  return inImmediateTransaction(() => {
+    const deleted = getDb().delete(destinations).where(eq(destinations.id, id)).run().changes > 0;
+    if (deleted) failPendingDeliveries(id, "destination_deleted", Date.now());
+    return deleted;
   });
 }
 
@@ -119,12 +115,7 @@ export function clearRecovery(id: string) {
 
 /** 대기 알림 버리기: what a paused destination missed is marked failed, not sent. */
 export function discardPendingDeliveries(destinationId: string): number {
-  return getDb()
-    .$client.prepare(
-      `update deliveries set status = 'failed', last_code = 'discarded', last_message = 'discarded by an admin', lease_until = null
-       where destination_id = ? and status = 'pending'`,
-    )
-    .run(destinationId).changes;
+  return failPendingDeliveries(destinationId, "discarded", Date.now());
 }
 
 export function pendingCountsByDestination(): Map<string, number> {

@@ -4,6 +4,8 @@ import { newId } from "@/db/queries/alerts";
 import { claimDueGroups } from "@/db/queries/deliveries";
 import { insertDestination } from "@/db/queries/destinations";
 import { useTempDatabase } from "@/db/test/temp-db";
+import { groupSize } from "@/lib/delivery/digest";
+import { paceRules } from "@/lib/delivery/pacing";
 import { acceptBatch, type BatchItem } from "./accept-batch";
 
 const item = (n: number, message = "배송 문의드립니다"): BatchItem => ({
@@ -39,7 +41,7 @@ describe("accepting a batch of alerts", () => {
     const destination = mattermost();
     const { results } = acceptBatch(Array.from({ length: 50 }, (_, n) => item(n)));
     expect(results.every((r) => "accepted" in r)).toBe(true);
-    const [group] = claimDueGroups(Date.now() + 1_000, 60_000, 10, 500, 500);
+    const [group] = claimDueGroups(Date.now() + 1_000, { leaseMs: 60_000, maxGroups: 10, perGroup: 500, pace: paceRules, groupSize });
     expect(group.destination.id).toBe(destination.id);
     const sessions = group.deliveries.map((d) => (JSON.parse(d.payload!) as { session: { id: string } }).session.id);
     expect(sessions).toEqual(Array.from({ length: 50 }, (_, n) => `s_${n}`));

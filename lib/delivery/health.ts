@@ -1,4 +1,3 @@
-import { config } from "@/lib/env";
 import type { Outcome } from "@/lib/messengers/types";
 
 // Which permanent failures mean "this destination is broken" (revoked webhook, archived channel,
@@ -13,11 +12,6 @@ const DESTINATION_CODES = new Set([
   "blocked_address",
 ]);
 const DESTINATION_STATUSES = new Set([301, 302, 303, 307, 308, 401, 403, 404, 410]);
-
-/** Alerts keep retrying for this long; a destination failing this long is paused. */
-export function maxRetryAgeMs(): number {
-  return config().maxRetryAgeMs;
-}
 
 export function pausesDestination(outcome: Outcome): boolean {
   if (outcome.kind !== "permanent") return false;

@@ -36,3 +36,12 @@ export function tatNotBefore(messenger: MessengerId, notBefore: number): number 
 export function nextTat(messenger: MessengerId, tat: number, now: number): number {
   return Math.max(tat, now) + PACE[messenger].intervalMs;
 }
+
+/**
+ * The pace rules as the queue needs them (db/queries/deliveries' `PaceRules`): the SQL layer
+ * stores each destination's pace, these decide it.
+ */
+export const paceRules = {
+  allowedAt: paceAllowedAt,
+  afterSend: nextTat,
+} as const;

@@ -1,17 +1,14 @@
-import { randomBytes } from "node:crypto";
-import { pruneAlertsBefore, pruneIdempotencyKeys } from "@/db/queries/alerts";
-import { claimDueGroups, type ClaimedGroup, failOrphanedDeliveries, nextWakeAt, releaseLeases, settleGroup } from "@/db/queries/deliveries";
-import { clearRecovery } from "@/db/queries/destinations";
+import { claimDueGroups, type ClaimedGroup, nextWakeAt, releaseLeases, settleGroup } from "@/db/queries/deliveries";
 import { getSettings } from "@/db/queries/settings";
-import type { Alert, AlertContext, InquiryAlert } from "@/lib/alerts/types";
-import { appBaseUrl, retentionDays } from "@/lib/env";
+import type { AlertContext } from "@/lib/alerts/types";
+import { appBaseUrl, config, retentionDays } from "@/lib/env";
 import { attemptDelivery } from "./attempt";
-import { failureReason, maxRetryAgeMs, pausesDestination } from "./health";
-import { audit } from "@/lib/audit";
-import { notifyHealthChange } from "./notices";
-import { PACE, paceAllowedAt, tatNotBefore } from "./pacing";
-import { nextRetryDelay } from "./retry";
-import { ATTEMPT_TIMEOUT_MS, redactUrl } from "./send";
+import { DIGEST_ITEMS, DIGEST_LIMIT, groupMessage, groupSize, newDigestId } from "./digest";
+import { Housekeeping } from "./housekeeping";
+import { reportSettlement } from "./notices";
+import { paceRules } from "./pacing";
+import { ATTEMPT_TIMEOUT_MS } from "./send";
+import { settleAttempt } from "./settle";
 
 // The in-process worker that drains the queue. Woken the moment the API stores deliveries (no
 // polling when idle), it otherwise sleeps until the next send is due. Work is claimed per
@@ -19,18 +16,10 @@ import { ATTEMPT_TIMEOUT_MS, redactUrl } from "./send";
 // and several processes sharing the database never send the same delivery twice.
 
 const MAX_GROUPS = 16;
-// A digest carries at most this many alerts (it shows ten and counts the rest). 200 rather than
-// 500: claiming and settling a digest are synchronous SQLite work, and the bench's accept p99
-// at 64 connections was 30–32 ms with 500 against 25 ms with 200.
-const DIGEST_LIMIT = 200;
-const DIGEST_ITEMS = 10;
 const LEASE_MS = ATTEMPT_TIMEOUT_MS + 5_000;
 const MAX_TIMER_MS = 30_000;
 const SHUTDOWN_GRACE_MS = 3_000;
-const PRUNE_EVERY_MS = 3_600_000;
-const ORPHAN_SWEEP_MS = 60_000;
-
-const digestId = () => `dg_${randomBytes(9).toString("base64url")}`;
+const CLAIM = { leaseMs: LEASE_MS, maxGroups: MAX_GROUPS, perGroup: DIGEST_LIMIT, withPayload: DIGEST_ITEMS, pace: paceRules, groupSize };
 
 class DeliveryWorker {
   private running = false;
@@ -41,8 +30,7 @@ class DeliveryWorker {
   private stopping = false;
   private readonly inFlight = new Set<string>();
   private readonly abort = new AbortController();
-  private lastPrune = 0;
-  private lastOrphanSweep = 0;
+  private readonly housekeeping = new Housekeeping(retentionDays);
 
   /**
    * New work, due at `dueAt` (now if not given). Work due later only moves the timer earlier;
@@ -101,19 +89,11 @@ class DeliveryWorker {
     clearTimeout(this.timer);
     this.timerAt = null;
     try {
-      this.pruneIfDue();
       do {
         this.again = false;
-        // Deleting or switching off a destination fails its queue in the same transaction, and
-        // the API reads destinations inside the transaction that stores an alert, so leftovers
-        // can only come from an older version or a hand-edited database: a safety net, swept
-        // once a minute.
-        if (Date.now() - this.lastOrphanSweep > ORPHAN_SWEEP_MS) {
-          this.lastOrphanSweep = Date.now();
-          failOrphanedDeliveries(Date.now());
-        }
+        this.housekeeping.runIfDue(Date.now());
         let groups: ClaimedGroup[];
-        while (!this.stopping && (groups = claimDueGroups(Date.now(), LEASE_MS, MAX_GROUPS, DIGEST_LIMIT, DIGEST_ITEMS)).length > 0) {
+        while (!this.stopping && (groups = claimDueGroups(Date.now(), CLAIM)).length > 0) {
           const settings = getSettings();
           const ctx: AlertContext = { locale: settings.alertLocale, timeZone: settings.timeZone };
           await Promise.all(groups.map((g) => this.deliver(g, ctx)));
@@ -129,35 +109,8 @@ class DeliveryWorker {
 
   private schedule(): void {
     if (this.stopping) return;
-    const at = nextWakeAt();
+    const at = nextWakeAt(Date.now(), paceRules);
     this.setTimer(at === null ? MAX_TIMER_MS : Math.min(Math.max(at - Date.now(), 0), MAX_TIMER_MS));
-  }
-
-  private pruneIfDue(): void {
-    const now = Date.now();
-    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
-    this.lastPrune = now;
-    pruneAlertsBefore(now - retentionDays() * 86_400_000);
-    pruneIdempotencyKeys(now);
-  }
-
-  /** One destination's due alerts: alone if one, as a digest if they piled up. */
-  private alertFor(group: ClaimedGroup): { alert: Alert; digest: string | null } {
-    // Only the first DIGEST_ITEMS deliveries of a group come with their payload (the claim
-    // reads no more): a digest shows those and counts the rest.
-    const alerts = group.deliveries.flatMap((d) => (d.payload === null ? [] : [JSON.parse(d.payload) as Alert]));
-    if (group.deliveries.length === 1) return { alert: alerts[0], digest: null };
-    const inquiries = alerts.filter((a): a is InquiryAlert => a.kind === "event");
-    return {
-      alert: {
-        kind: "digest",
-        occurredAt: Date.now(),
-        total: group.deliveries.length,
-        items: inquiries.slice(0, DIGEST_ITEMS),
-        moreUrl: `${appBaseUrl()}/deliveries?destination=${group.destination.id}`,
-      },
-      digest: digestId(),
-    };
   }
 
   private async deliver(group: ClaimedGroup, ctx: AlertContext): Promise<void> {
@@ -165,51 +118,25 @@ class DeliveryWorker {
     const ids = group.deliveries.map((d) => d.id);
     ids.forEach((id) => this.inFlight.add(id));
     try {
-      const { alert, digest } = this.alertFor(group);
+      const moreUrl = `${appBaseUrl()}/deliveries?destination=${destination.id}`;
+      const { alert, digest } = groupMessage(group.deliveries.map((d) => d.payload), { now: Date.now(), moreUrl });
       const result = await attemptDelivery(destination.messenger, alert, destination, ctx, this.abort.signal);
       if (this.abort.signal.aborted) return; // shutting down: the exit handler releases the claim
       const { outcome } = result;
       const at = Date.now();
-      const maxAge = maxRetryAgeMs();
-      let retryAt: number | null = null;
-      let pause: { code: string; reason: string } | null = null;
-      const reason = failureReason(outcome, result.httpStatus);
-
-      if (outcome.kind === "retry") {
-        // The destination backs off as a whole, so its alerts stay in order of acceptance.
-        const delay = nextRetryDelay({ attemptsSoFar: destination.consecutiveFailures + 1, retryAfterMs: outcome.retryAfterMs, ageMs: 0, maxAgeMs: Infinity });
-        // Never faster than the pace, and stored so that a burst allowance cannot bring the
-        // retry forward: a Retry-After of 3 s means 3 s for Jandi's burst of 3 as for Slack.
-        retryAt = tatNotBefore(destination.messenger, Math.max(at + (delay ?? 0), paceAllowedAt(destination.messenger, destination.paceTat)));
-        const failingSince = destination.firstFailureAt ?? at;
-        if (at - failingSince >= maxAge) pause = { code: outcome.code ?? "failing", reason };
-      } else if (outcome.kind === "permanent" && pausesDestination(outcome)) {
-        pause = { code: outcome.code ?? `http_${outcome.status}`, reason };
-      }
-      const giveUp = outcome.kind === "retry" ? group.deliveries.filter((d) => at - d.createdAt >= maxAge).map((d) => d.id) : [];
-
-      // A one-at-a-time pace (Slack) also counts from the answer: a slow first request (a new
-      // connection) must not bring the next one within the messenger's interval.
-      const pace = PACE[destination.messenger];
-      const paceAfter = pace.burst === 1 ? at + pace.intervalMs : null;
+      const { maxRetryAgeMs, retryScale } = config();
+      const settlement = settleAttempt({
+        outcome, httpStatus: result.httpStatus, at, messenger: destination.messenger, destination,
+        deliveries: group.deliveries, policy: { maxRetryAgeMs, retryScale },
+      });
       settleGroup({
-        destinationId: destination.id, deliveryIds: ids, digestId: digest, at, outcome: outcome.kind, paceAfter,
+        destinationId: destination.id, deliveryIds: ids, digestId: digest ? newDigestId() : null, at, outcome: outcome.kind,
         httpStatus: result.httpStatus, code: outcome.kind === "delivered" ? null : (outcome.code ?? null),
         message: outcome.kind === "delivered" ? null : (outcome.message ?? null),
-        bodySnippet: result.bodySnippet, latencyMs: result.latencyMs, giveUp, retryAt, pause,
+        bodySnippet: result.bodySnippet, latencyMs: result.latencyMs,
+        failed: settlement.failed, paceTat: settlement.paceTat, pause: settlement.pause, failureCode: settlement.failureCode,
       });
-
-      if (pause) {
-        console.warn(`[alimi] destination ${destination.id} (${destination.messenger} ${redactUrl(destination.webhookUrl)}) paused: ${reason}`);
-        notifyHealthChange("paused", destination, reason);
-        await audit(null, "destination.paused", { type: "destination", id: destination.id, name: destination.name }, reason);
-      } else if (outcome.kind === "delivered" && destination.pauseCode !== null) {
-        // First success after 다시 사용: the one "recovered" notice.
-        clearRecovery(destination.id);
-        notifyHealthChange("recovered", destination);
-      } else if (outcome.kind !== "delivered") {
-        console.warn(`[alimi] ${destination.messenger} ${redactUrl(destination.webhookUrl)}: ${outcome.kind} ${reason}`);
-      }
+      await reportSettlement(destination, outcome, settlement);
     } finally {
       ids.forEach((id) => this.inFlight.delete(id));
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyAsMessage, classifyResponse, parseJson, parseRetryAfter, statusKind } from "./classify";
+import { bodyAsMessage, classifyResponse, parseJson, parseRetryAfter, RETRY_AFTER_MAX_LENGTH, statusKind } from "./classify";
 
 const NOW = Date.parse("2026-11-23T03:00:00Z");
 const res = (status: number, body = "", headers: Record<string, string> = {}) => ({ status, body, headers });
@@ -35,6 +35,31 @@ describe("parseRetryAfter", () => {
     "ignores %j",
     (value) => expect(parseRetryAfter(value, NOW)).toBeUndefined(),
   );
+});
+
+describe("a hostile Retry-After", () => {
+  // A run of spaces made the date pattern backtrack quadratically: 100 kB took many seconds.
+  const hostile = [
+    `Mon,${" ".repeat(100_000)}!`,
+    `Mon, ${"1 ".repeat(50_000)}00:00:00 GMT!`,
+    `${" ".repeat(50_000)}Mon, 23 Nov 2026 03:00:05 GMT${" ".repeat(50_000)}x`,
+    "1".repeat(100_000),
+  ];
+
+  it.each(hostile.map((value) => [value.length, value]))("of %i characters is ignored, quickly", (_, value) => {
+    const started = performance.now();
+    expect(parseRetryAfter(value, NOW)).toBeUndefined();
+    expect(classifyResponse(res(429, "", { "retry-after": value }), NOW, noDetail)).toEqual({ kind: "retry", status: 429 });
+    // Generous: linear work takes well under a millisecond; the quadratic pattern took seconds.
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
+  it("is bounded by length before any pattern, leaving every valid form well inside the bound", () => {
+    expect("Wednesday, 25-Nov-26 03:00:05 GMT".length).toBeLessThan(RETRY_AFTER_MAX_LENGTH);
+    expect(parseRetryAfter("Wednesday, 25-Nov-26 03:00:05 GMT", NOW)).toBe(2 * 86_400_000 + 5_000);
+    expect(parseRetryAfter(` ${"Mon, 23 Nov 2026 03:00:05 GMT"} `, NOW)).toBe(5_000);
+    expect(parseRetryAfter("Mon,  23 Nov 2026 03:00:05 GMT".padEnd(RETRY_AFTER_MAX_LENGTH + 1, "x"), NOW)).toBeUndefined();
+  });
 });
 
 describe("classifyResponse", () => {

@@ -18,11 +18,15 @@ export function statusKind(status: number): StatusKind {
 // RFC 9110 HTTP-date: IMF-fixdate, obsolete RFC 850 or asctime. Date.parse alone is far too
 // lenient ("1", "-5" and "abc 12" all parse as dates), so the shape is checked first.
 const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? +[0-9A-Za-z -]+ \d{2}:\d{2}:\d{2}( GMT| \d{4})$/;
+// The longest valid value is an RFC 850 date ("Wednesday, 09-Nov-94 08:49:37 GMT", 33
+// characters). HTTP_DATE backtracks quadratically on long runs of spaces (a 100 kB header took
+// seconds), so anything longer is refused before any pattern sees it.
+export const RETRY_AFTER_MAX_LENGTH = 64;
 
 /** Retry-After as delay-seconds or an HTTP date, in ms relative to `now`; anything else is ignored. */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
+  const trimmed = value?.trim(); // linear
+  if (!trimmed || trimmed.length > RETRY_AFTER_MAX_LENGTH) return undefined;
   if (/^\d+$/.test(trimmed)) {
     const ms = Number(trimmed) * 1000;
     return Number.isSafeInteger(ms) ? ms : undefined;
