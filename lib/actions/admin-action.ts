@@ -6,4 +6,3 @@ import { createActionWrappers } from "./define-action";
 export const { adminAction, signedInAction } = createActionWrappers(getCurrentUser);
 
 export { fail } from "./result";
-export type { ActionFailure, ActionResult, FieldErrors } from "./result";
