@@ -257,7 +257,21 @@ test("발송 기록 lists alerts, filters them, shows each attempt, and 재전�
   await expect(page.getByTestId("delivery-detail").filter({ hasText: "fake agit" })).toContainText("전달");
   await detail.getByRole("button", { name: "revoked slack 재전송" }).click();
   // It is switched off by now: resending would only fail again, and the console says so.
-  await expect(detail.getByRole("status")).toContainText("꺼져 있거나 삭제되어 다시 보낼 수 없습니다");
+  await expect(detail.getByRole("alert")).toContainText("꺼져 있거나 삭제되어 다시 보낼 수 없습니다");
+});
+
+test("다시 사용 says so when the session ended in another tab", async ({ page }) => {
+  await signIn(page);
+  const banner = page.getByTestId("paused-destination").filter({ hasText: "revoked slack" });
+  await expect(banner).toBeVisible();
+  const otherTab = await page.context().newPage();
+  await otherTab.goto("/settings/integrations/alerts");
+  await otherTab.getByRole("button", { name: "로그아웃" }).click();
+  await expect(otherTab).toHaveURL(/\/login$/);
+
+  await banner.getByRole("button", { name: "revoked slack 다시 사용" }).click();
+  await expect(banner.getByRole("alert")).toHaveText("로그인이 만료되었습니다. 다시 로그인해 주세요.");
+  await expect(banner).toBeVisible();
 });
 
 test("GET /api/health answers with the queue depth", async ({ request }) => {

@@ -2,32 +2,40 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { inviteUser, type InviteResult } from "@/app/(console)/settings/accounts/actions";
+import { inviteUser } from "@/app/(console)/settings/accounts/actions";
+import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export function InviteForm() {
   const t = useTranslations();
-  const [result, setResult] = useState<InviteResult | null>(null);
+  const { formRef, fieldErrors, formError, formData, begin, settle, onInput } = useActionForm();
+  const [invited, setInvited] = useState<{ email: string; password: string } | null>(null);
   const [pending, startTransition] = useTransition();
   return (
     <>
-      {result?.ok ? (
+      {invited ? (
         <div className="key-once" role="status">
-          <strong>{t("accounts.invited", { email: result.email })}</strong>
-          <code data-testid="one-time-password">{result.password}</code>
+          <strong>{t("accounts.invited", { email: invited.email })}</strong>
+          <code data-testid="one-time-password">{invited.password}</code>
           <span className="hint">{t("accounts.onlyOnce")}</span>
         </div>
       ) : null}
-      <form
-        className="inline-form"
+      <form ref={formRef} onInput={onInput} noValidate className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const data = new FormData(e.currentTarget);
-          startTransition(async () => setResult(await inviteUser({ email: data.get("email"), role: data.get("role") })));
-        }}
-      >
+          begin();
+          setInvited(null);
+          const data = formData();
+          startTransition(async () => {
+            const result = await inviteUser({ email: data.get("email"), role: data.get("role") });
+            if (!settle(result)) return;
+            setInvited({ email: result.email, password: result.password });
+            formRef.current?.reset();
+          });
+        }}>
         <TextField id="invite-email" name="email" type="email" label={t("accounts.email")} required
-          error={result && !result.ok ? t(result.error as "form.unexpected") : undefined} />
+          error={fieldErrors.email ? t(`auth.errors.${fieldErrors.email}` as "auth.errors.emailInvalid") : undefined} />
         <div className="field">
           <label htmlFor="invite-role">{t("accounts.role")}</label>
           <select id="invite-role" name="role" className="select" defaultValue="viewer">
@@ -37,6 +45,7 @@ export function InviteForm() {
         </div>
         <button type="submit" className="btn btn-primary" disabled={pending}>{t("accounts.invite")}</button>
       </form>
+      <FormAlert message={formError ? t(formError as "form.unexpected") : null} />
     </>
   );
 }

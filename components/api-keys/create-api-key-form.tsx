@@ -1,42 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { type Resolver, useForm } from "react-hook-form";
 import { createApiKeyAction } from "@/app/(console)/settings/api-keys/actions";
+import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
-import { apiKeyNameSchema } from "@/lib/settings/schema";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export function CreateApiKeyForm() {
   const t = useTranslations();
+  const { formRef, fieldErrors, formError, formData, begin, settle, onInput } = useActionForm();
   const [pending, startTransition] = useTransition();
-  const [created, setCreated] = useState<string | null>(null);
-  const [signing, setSigning] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ key: string; signingSecret: string } | null>(null);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const form = useForm<{ name: string }>({
-    resolver: zodResolver(apiKeyNameSchema) as unknown as Resolver<{ name: string }>,
-    defaultValues: { name: "" },
-  });
-  const nameError = form.formState.errors.name?.message;
-
-  const onSubmit = form.handleSubmit((values) => {
-    setError(null);
-    setCopied(false);
-    startTransition(async () => {
-      const result = await createApiKeyAction(values);
-      if (result.ok) {
-        setCreated(result.key);
-        setSigning(result.signingSecret);
-        form.reset({ name: "" });
-      } else setError(result.error);
-    });
-  });
 
   const copy = async () => {
     if (!created) return;
-    await navigator.clipboard.writeText(created).then(() => setCopied(true), () => setCopied(false));
+    await navigator.clipboard.writeText(created.key).then(() => setCopied(true), () => setCopied(false));
   };
 
   return (
@@ -44,9 +24,9 @@ export function CreateApiKeyForm() {
       {created ? (
         <div className="key-once" role="status">
           <strong>{t("apiKeys.createdTitle")}</strong>
-          <code data-testid="new-api-key">{created}</code>
+          <code data-testid="new-api-key">{created.key}</code>
           <span className="hint">{t("apiKeys.signingSecret")}</span>
-          <code data-testid="new-signing-secret">{signing}</code>
+          <code data-testid="new-signing-secret">{created.signingSecret}</code>
           <div className="form-actions">
             <button type="button" className="btn" onClick={copy}>
               {copied ? t("apiKeys.copied") : t("apiKeys.copy")}
@@ -55,15 +35,26 @@ export function CreateApiKeyForm() {
           </div>
         </div>
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="inline-form">
-        <TextField id="apiKeyName" label={t("apiKeys.name")} type="text" placeholder={t("apiKeys.namePlaceholder")}
-          error={nameError ? t(`apiKeys.errors.${nameError}` as "apiKeys.errors.required") : undefined}
-          {...form.register("name")} />
+      <form ref={formRef} onInput={onInput} noValidate className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          begin();
+          setCopied(false);
+          const name = formData().get("name");
+          startTransition(async () => {
+            const result = await createApiKeyAction({ name });
+            if (!settle(result)) return;
+            setCreated({ key: result.key, signingSecret: result.signingSecret });
+            formRef.current?.reset();
+          });
+        }}>
+        <TextField id="apiKeyName" name="name" label={t("apiKeys.name")} type="text" placeholder={t("apiKeys.namePlaceholder")}
+          error={fieldErrors.name ? t(`apiKeys.errors.${fieldErrors.name}` as "apiKeys.errors.required") : undefined} />
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {t("apiKeys.create")}
         </button>
       </form>
-      {error ? <p className="error">{t(error as "form.unexpected")}</p> : null}
+      <FormAlert message={formError ? t(formError as "form.unexpected") : null} />
     </>
   );
 }

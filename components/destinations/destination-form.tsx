@@ -2,9 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useRef, useState, useTransition } from "react";
+import { type FormEvent, useState, useTransition } from "react";
 import { saveDestination, sendTestAlert } from "@/app/(console)/settings/integrations/alerts/actions";
+import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { TestSendResult } from "@/lib/delivery/test-send";
 import type { DestinationView } from "@/lib/destinations/view";
 import type { MessengerId } from "@/lib/messengers/ids";
@@ -20,26 +22,21 @@ interface Props {
   readOnly?: boolean;
 }
 
-type FieldErrors = Partial<Record<keyof DestinationFormValues, string>>;
-
 export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const message = useValidationMessage(messenger);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formRef, fieldErrors: errors, formError, formData, begin, settle, onInput } = useActionForm();
   const [pending, startTransition] = useTransition();
   const [testing, startTest] = useTransition();
   const [testResult, setTestResult] = useState<TestSendResult | null>(null);
   const fields = messengerFields[messenger];
 
-  // A plain form, validated by the server: 저장 and 테스트 전송 check the values with the
-  // messenger's zod schema and answer field errors, shown in place (in milliseconds). Shipping
-  // zod and react-hook-form to the browser for these five fields would cost 46 kB gzipped and
-  // put this page over its 150 kB first-load JavaScript budget.
+  // Validated by the server (useActionForm): shipping zod and react-hook-form to the browser
+  // for these five fields would cost 46 kB gzipped and put this page over its 150 kB
+  // first-load JavaScript budget.
   const values = (): DestinationFormValues => {
-    const data = new FormData(formRef.current ?? undefined);
+    const data = formData();
     const text = (name: string) => String(data.get(name) ?? "");
     return {
       id: saved?.id ?? "",
@@ -52,55 +49,30 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
     };
   };
 
-  const showServerErrors = (result: { fieldErrors: FieldErrors; formError?: string }) => {
-    setErrors(result.fieldErrors);
-    setFormError(result.formError ?? null);
-    const first = Object.keys(result.fieldErrors)[0];
-    if (first) formRef.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
-  };
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFormError(null);
+    begin();
     const submitted = values();
     startTransition(async () => {
-      const result = await saveDestination(messenger, submitted);
-      if (result.ok) {
-        router.push("/settings/integrations/alerts?saved=1");
-        return;
-      }
-      showServerErrors(result);
+      if (settle(await saveDestination({ messenger, values: submitted }))) router.push("/settings/integrations/alerts?saved=1");
     });
   };
 
   // 테스트 전송 validates like 저장 (same schema) but sends instead of saving.
   const onTest = () => {
-    setFormError(null);
+    begin();
     setTestResult(null);
     const submitted = values();
     startTest(async () => {
-      const result = await sendTestAlert(messenger, submitted);
-      if (result.ok) {
-        setErrors({});
-        setTestResult(result.result);
-      } else showServerErrors(result);
+      const result = await sendTestAlert({ messenger, values: submitted });
+      if (settle(result)) setTestResult(result.result);
     });
-  };
-
-  // Editing a field clears its error: the next 저장 judges it again.
-  const onInput = (event: FormEvent<HTMLFormElement>) => {
-    const name = (event.target as HTMLInputElement).name as keyof DestinationFormValues;
-    if (errors[name]) setErrors(({ [name]: _, ...rest }) => rest);
   };
 
   return (
     <form ref={formRef} onSubmit={onSubmit} onInput={onInput} noValidate>
       <fieldset disabled={readOnly} className="fieldset">
-      {formError ? (
-        <p className="notice notice-error" id="form-error">
-          {t(formError as "form.formError")}
-        </p>
-      ) : null}
+      <FormAlert id="form-error" message={formError ? t(formError as "form.formError") : null} />
       <TextField id="name" label={t("form.name")} hint={t("form.nameHint")} type="text" maxLength={80}
         name="name" defaultValue={saved?.name ?? t(`messengers.${messenger}.name`)} error={message(errors.name)} />
       <TextField id="webhookUrl" label={t("form.webhookUrl")} type="url" inputMode="url" autoComplete="off"

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState, useTransition } from "react";
+import { FormAlert } from "./form-alert";
 
 interface Props {
   /** the button's text, and the dialog's confirm button */
@@ -35,7 +36,7 @@ export function ConfirmButton({ label, ariaLabel, title, body, onConfirm }: Prop
       <dialog ref={dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}>
         <h2 id={`${id}-title`}>{title}</h2>
         <p id={`${id}-body`}>{body}</p>
-        {error ? <p className="error">{error}</p> : null}
+        <FormAlert message={error} className="error" />
         <div className="form-actions">
           <button type="button" className="btn" onClick={() => dialog.current?.close()} autoFocus>
             {t("cancel")}

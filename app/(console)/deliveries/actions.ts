@@ -2,19 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { requeueDelivery } from "@/db/queries/delivery-log";
+import { adminAction, fail } from "@/lib/actions/admin-action";
+import { textIdInput } from "@/lib/actions/inputs";
 import { audit } from "@/lib/audit";
-import { authorizeChange } from "@/lib/auth/current-user";
 import { deliveryWorker } from "@/lib/delivery/worker";
 
-export async function resendDelivery(id: unknown): Promise<{ ok: boolean; error?: string }> {
-  const who = await authorizeChange();
-  if ("error" in who) return { ok: false, error: who.error };
-  if (typeof id !== "string") return { ok: false, error: "form.unexpected" };
+export const resendDelivery = adminAction(textIdInput, async ({ id }, { user }) => {
   const result = requeueDelivery(id, Date.now());
-  if (result === "destination_off") return { ok: false, error: "log.resendOff" };
-  if (result !== "ok") return { ok: false, error: "form.unexpected" };
-  await audit(who.user.email, "delivery.resend", { type: "delivery", id });
+  if (result === "destination_off") return fail("log.resendOff");
+  if (result !== "ok") return fail("log.resendFailed");
+  await audit(user.email, "delivery.resend", { type: "delivery", id });
   deliveryWorker().wake();
   revalidatePath("/deliveries", "layout");
-  return { ok: true };
-}
+});
