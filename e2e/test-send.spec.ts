@@ -66,6 +66,26 @@ test("a saved destination tests with its saved URL and keeps the last result in 
   await expect(row).toContainText("성공 · HTTP 200");
 });
 
+test("테스트 전송 before the first 저장 is remembered as the destination's last test, only for the URL tested", async ({ page }) => {
+  await page.goto(`${ALERTS_PATH}/new?messenger=agit`);
+  await page.getByLabel("이름").fill("먼저 테스트한 아지트");
+  await page.getByLabel("Webhook URL").fill(`${FAKE}${FAKE_PATHS.agit}`);
+  await page.getByRole("button", { name: "테스트 전송" }).click();
+  await expect(page.getByRole("status")).toContainText("성공");
+  await page.getByRole("button", { name: "저장" }).click();
+  await expect(page.getByTestId("destination-row").filter({ hasText: "먼저 테스트한 아지트" })).toContainText("성공 · HTTP 200");
+
+  // A test of one URL does not vouch for another typed in before saving.
+  await page.goto(`${ALERTS_PATH}/new?messenger=agit`);
+  await page.getByLabel("이름").fill("주소를 바꾼 아지트");
+  await page.getByLabel("Webhook URL").fill(`${FAKE}${FAKE_PATHS.agit}`);
+  await page.getByRole("button", { name: "테스트 전송" }).click();
+  await expect(page.getByRole("status")).toContainText("성공");
+  await page.getByLabel("Webhook URL").fill(`${FAKE}/webhook/00000000-0000-4000-8000-000000000000`);
+  await page.getByRole("button", { name: "저장" }).click();
+  await expect(page.getByTestId("destination-row").filter({ hasText: "주소를 바꾼 아지트" })).toContainText("보낸 적 없음");
+});
+
 test("the 상담 안내 switches, language and time zone persist", async ({ page }) => {
   await page.getByRole("link", { name: "상담 안내" }).click();
   await expect(page.getByRole("heading", { name: "상담 안내", level: 1 })).toBeVisible();

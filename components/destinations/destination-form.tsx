@@ -30,6 +30,9 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
   const [pending, startTransition] = useTransition();
   const [testing, startTest] = useTransition();
   const [testResult, setTestResult] = useState<TestSendResult | null>(null);
+  // The server's signed receipt of the last 테스트 전송; 저장 hands it back so a test made before
+  // the first save is remembered as the destination's 최근 테스트.
+  const [testReceipt, setTestReceipt] = useState<string | undefined>(undefined);
   const fields = messengerFields[messenger];
 
   // Validated by the server (useActionForm): shipping zod and react-hook-form to the browser
@@ -54,7 +57,7 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
     begin();
     const submitted = values();
     startTransition(async () => {
-      if (settle(await saveDestination({ messenger, values: submitted }))) router.push("/settings/integrations/alerts?saved=1");
+      if (settle(await saveDestination({ messenger, values: submitted, testReceipt }))) router.push("/settings/integrations/alerts?saved=1");
     });
   };
 
@@ -65,7 +68,10 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
     const submitted = values();
     startTest(async () => {
       const result = await sendTestAlert({ messenger, values: submitted });
-      if (settle(result)) setTestResult(result.result);
+      if (settle(result)) {
+        setTestResult(result.result);
+        setTestReceipt(result.receipt);
+      }
     });
   };
 

@@ -10,14 +10,14 @@ import { type DestinationFormValues, configSchemas } from "@/lib/messengers/sche
  * The loopback setting is read when a request is judged, not when the module loads (at build).
  */
 export const destinationInput = z
-  .object({ messenger: z.unknown(), values: z.unknown() })
-  .transform(({ messenger, values }, ctx) => {
+  .object({ messenger: z.unknown(), values: z.unknown(), testReceipt: z.string().max(1_000).optional() })
+  .transform(({ messenger, values, testReceipt }, ctx) => {
     if (!isMessengerId(messenger)) {
       ctx.addIssue({ code: "custom", message: "form.unexpected", path: [] });
       return z.NEVER;
     }
     const parsed = configSchemas[messenger]({ allowLoopback: allowLoopbackWebhooks() }).safeParse(values);
-    if (parsed.success) return { messenger, data: parsed.data as DestinationFormValues };
+    if (parsed.success) return { messenger, data: parsed.data as DestinationFormValues, testReceipt };
     for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
     return z.NEVER;
   });

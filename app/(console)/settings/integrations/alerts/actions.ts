@@ -17,13 +17,14 @@ import { destinationInput } from "@/lib/actions/destination-input";
 import { optionalIdInput, resumeInput, textIdInput, toggleInput } from "@/lib/actions/inputs";
 import { audit } from "@/lib/audit";
 import { sendTestMessage } from "@/lib/delivery/test-send";
+import { openTestReceipt, sealTestReceipt } from "@/lib/destinations/test-receipt";
 import { deliveryWorker } from "@/lib/delivery/worker";
 import { messengerFields } from "@/lib/messengers/schemas";
 
 // Thin actions: adminAction checks who asks and the input; these only do the work.
 const LIST_PATH = "/settings/integrations/alerts";
 
-export const saveDestination = adminAction(destinationInput, async ({ messenger, data }, { user }) => {
+export const saveDestination = adminAction(destinationInput, async ({ messenger, data, testReceipt }, { user }) => {
   const fields = messengerFields[messenger];
   const common = {
     name: data.name,
@@ -34,16 +35,21 @@ export const saveDestination = adminAction(destinationInput, async ({ messenger,
   };
 
   let id: string;
+  let webhookUrl = data.webhookUrl;
   if (data.id) {
     const existing = findDestination(data.id);
     if (!existing || existing.messenger !== messenger) return fail("destinations.notFound");
     updateDestination(data.id, { ...common, webhookUrl: data.webhookUrl || undefined });
     id = data.id;
+    webhookUrl ||= existing.webhookUrl;
     await audit(user.email, "destination.update", { type: "destination", id, name: data.name }, data.webhookUrl ? "webhook URL replaced" : undefined);
   } else {
     id = insertDestination({ messenger, ...common, webhookUrl: data.webhookUrl }).id;
     await audit(user.email, "destination.create", { type: "destination", id, name: data.name }, messenger);
   }
+  // A 테스트 전송 made before this 저장, of exactly what was saved, becomes its 최근 테스트.
+  const tested = openTestReceipt(testReceipt, { messenger, webhookUrl, channel: common.channel }, Date.now());
+  if (tested) recordTestResult(id, tested);
   revalidatePath(LIST_PATH);
   return { id };
 });
@@ -84,11 +90,13 @@ export const sendTestAlert = adminAction(destinationInput, async ({ messenger, d
     { locale: settings.alertLocale, timeZone: settings.timeZone },
   );
   await audit(user.email, "destination.test", { type: "destination", id: saved?.id, name: data.name }, result.ok ? "성공" : `실패 ${result.httpStatus ?? ""} ${result.code ?? ""}`.trim());
+  const outcome = { at: Date.now(), ok: result.ok, status: result.httpStatus, code: result.code };
   if (saved) {
-    recordTestResult(saved.id, { at: Date.now(), ok: result.ok, status: result.httpStatus, code: result.code });
+    recordTestResult(saved.id, outcome);
     revalidatePath(LIST_PATH);
   }
-  return { result };
+  const channel = messengerFields[messenger].channel && data.channel ? data.channel : null;
+  return { result, receipt: sealTestReceipt(outcome, { messenger, webhookUrl, channel }) };
 });
 
 /** 다시 사용 after 자동 중지: redeliver what it missed (as a digest), or discard it first. */
