@@ -29,7 +29,9 @@ function parseFilters(s: Search, timeZone: string): LogFilters {
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireUser();
-  const [t, tm, format, search] = await Promise.all([getTranslations("log"), getTranslations("messengers"), getFormatter(), searchParams]);
+  const [t, tm, to, format, search] = await Promise.all([
+    getTranslations("log"), getTranslations("messengers"), getTranslations("overview"), getFormatter(), searchParams,
+  ]);
   const { alerts, next } = listLog(parseFilters(search, getSettings().timeZone));
   const destinations = listDestinations();
   const query = (extra: Record<string, string>) => {
@@ -38,7 +40,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   };
   return (
     <>
-      <PageHeader title={t("title")} lead={t("lead", { days: retentionDays() })} />
+      <PageHeader
+        title={t("title")}
+        lead={t("lead", { days: retentionDays() })}
+        action={<Link className="btn" href="/overview">{to("openFromLog")}</Link>}
+      />
       <form className="card filters" method="get" action="/deliveries">
         <div className="field">
           <label htmlFor="f-messenger">{t("filters.messenger")}</label>
