@@ -10,7 +10,7 @@ export async function FailuresTable({ rows, logQuery }: { rows: FailureReason[];
   const t = await getTranslations();
   const href = (messenger: string) => `/deliveries?${new URLSearchParams({ messenger, status: "failed", ...logQuery })}`;
   return (
-    <section className="card overview-card" aria-labelledby="ov-failures">
+    <section className="card overview-card overview-full" aria-labelledby="ov-failures">
       <h2 id="ov-failures">{t("overview.failures.title")}</h2>
       {rows.length === 0 ? (
         <p className="hint">{t("overview.failures.none")}</p>
@@ -36,7 +36,7 @@ export async function FailuresTable({ rows, logQuery }: { rows: FailureReason[];
                     <td><code>{r.code}</code></td>
                     <td>{hint ? t(`test.hints.${hint}` as "test.hints.unknown") : "—"}</td>
                     <td className="num">{r.count}</td>
-                    <td>
+                    <td className="nowrap">
                       <Link href={href(r.messenger)} aria-label={t("overview.failures.openFor", { messenger, code: r.code })}>
                         {t("overview.failures.open")}
                       </Link>

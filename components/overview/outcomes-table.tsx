@@ -17,7 +17,7 @@ export async function OutcomesTable({ rows, skipped }: { rows: DestinationOutcom
   const t = await getTranslations();
   const total = (r: DestinationOutcome) => OUTCOMES.reduce((sum, o) => sum + r[o.key], 0);
   return (
-    <section className="card overview-card" aria-labelledby="ov-outcomes">
+    <section className="card overview-card overview-full" aria-labelledby="ov-outcomes">
       <h2 id="ov-outcomes">{t("overview.outcomes.title")}</h2>
       <p className="hint">{t("overview.outcomes.skipped", { count: skipped })}</p>
       <Legend items={OUTCOMES.map((o) => ({ label: t(`overview.outcomes.${o.key}`), color: o.color }))} />
