@@ -112,7 +112,11 @@ export const alerts = sqliteTable(
     apiKeyId: integer("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull().default(now),
   },
-  (t) => [index("alerts_created_idx").on(t.createdAt)],
+  (t) => [
+    index("alerts_created_idx").on(t.createdAt),
+    // 개요: alerts per event and time bucket are range counts on this, with no table reads.
+    index("alerts_event_created_idx").on(t.event, t.createdAt, t.status),
+  ],
 );
 
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
@@ -148,6 +152,8 @@ export const deliveries = sqliteTable(
     index("deliveries_queue_idx").on(t.destinationId, t.status, t.createdAt, t.id),
     // Few rows carry a lease at any time: this keeps "is anything in flight?" an index probe.
     index("deliveries_lease_idx").on(t.leaseUntil, t.destinationId).where(sql`${t.leaseUntil} is not null`),
+    // 개요's time to notify: the period's delivered rows with their latency, without table reads.
+    index("deliveries_overview_idx").on(t.status, t.createdAt, t.messenger, t.deliveredAt),
   ],
 );
 

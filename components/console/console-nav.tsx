@@ -16,7 +16,10 @@ const GROUPS = [
   { title: "appManagement", links: [{ href: "/settings/app/guide", label: "guide" }] },
   {
     title: "monitoring",
-    links: [{ href: "/deliveries", label: "deliveries" }],
+    links: [
+      { href: "/overview", label: "overview" },
+      { href: "/deliveries", label: "deliveries" },
+    ],
   },
   {
     title: "security",

@@ -21,10 +21,11 @@ export function firstLoadKb(appPage: string): { kb: number; files: number } {
   return { kb: Math.round(bytes / 100) / 10, files: files.size };
 }
 
-/** The 추가 알림 screens: the destination list and the form that adds one. */
+/** The 추가 알림 screens (the destination list and the form that adds one) and 개요. */
 export function consoleFirstLoad() {
   return {
     list: firstLoadKb("/(console)/settings/integrations/alerts/page"),
     add: firstLoadKb("/(console)/settings/integrations/alerts/new/page"),
+    overview: firstLoadKb("/(console)/overview/page"),
   };
 }

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { renderChart } from "./chart";
 import { consoleFirstLoad } from "./first-load";
+import { overviewPhase } from "./overview";
 import { acceptPhase, burstPhase, notifyPhase, peerPhase } from "./phases";
 import { machine } from "./support";
 
@@ -15,8 +16,8 @@ const smoke = process.argv.includes("--smoke");
 const skipBuild = process.argv.includes("--no-build");
 const OUT = path.resolve("bench/results");
 const plan = smoke
-  ? { levels: [1, 16], seconds: 1, notifySeconds: 4, burst: 20, peer: 30 }
-  : { levels: [1, 16, 64, 256], seconds: 20, notifySeconds: 60, burst: 300, peer: 1_000 };
+  ? { levels: [1, 16], seconds: 1, notifySeconds: 4, burst: 20, peer: 30, overviewDeliveries: 20_000, overviewRuns: 3 }
+  : { levels: [1, 16, 64, 256], seconds: 20, notifySeconds: 60, burst: 300, peer: 1_000, overviewDeliveries: 1_000_000, overviewRuns: 5 };
 
 // Every process of the run (this one seeds the databases, the servers read them) shares one key.
 process.env.ALIMI_SECRET_KEY ??= randomBytes(32).toString("base64");
@@ -39,6 +40,7 @@ interface BenchResults {
   burst: Awaited<ReturnType<typeof burstPhase>>;
   peer: Awaited<ReturnType<typeof peerPhase>>;
   firstLoad: ReturnType<typeof consoleFirstLoad>;
+  overview: ReturnType<typeof overviewPhase>;
 }
 
 function chartData(r: BenchResults) {
@@ -72,8 +74,11 @@ async function main() {
   log(`peer: ${plan.peer} alerts end to end, Alimi and Apprise…`);
   const peer = await peerPhase(plan.peer);
 
+  log(`개요: ${plan.overviewDeliveries.toLocaleString("en-US")} deliveries over 30 days, each aggregate × ${plan.overviewRuns}…`);
+  const overview = overviewPhase(plan.overviewDeliveries, plan.overviewRuns);
+
   const firstLoad = consoleFirstLoad();
-  const results = { when: new Date().toISOString(), smoke, machine: machine(), plan, accept, notify, burst, peer, firstLoad, seconds: Math.round((Date.now() - started) / 1000) };
+  const results = { when: new Date().toISOString(), smoke, machine: machine(), plan, accept, notify, burst, peer, overview, firstLoad, seconds: Math.round((Date.now() - started) / 1000) };
   fs.writeFileSync(path.join(OUT, smoke ? "smoke.json" : "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
   const lines = [
@@ -96,7 +101,15 @@ async function main() {
     `Peer, ${peer.count} alerts to 2 receivers: Alimi ${peer.alimi.perSecond} alerts/s (${peer.alimi.ms} ms, ${peer.alimi.messages} messages: digests within each destination's pace); ` +
       (peer.apprise ? `Apprise ${peer.apprise.perSecond} alerts/s (${peer.apprise.ms} ms): ${(peer.alimi.perSecond / peer.apprise.perSecond).toFixed(1)}×.` : "Apprise not measured."),
     `Memory: server RSS ${accept.idleRss} MB idle, ${accept.peakRss} MB at peak; database ${accept.mbPer10k} MB per 10,000 alerts (${accept.alerts} stored).`,
-    `First-load JavaScript (gzip, from the build): 추가 알림 list ${firstLoad.list.kb} kB, add form ${firstLoad.add.kb} kB.`,
+    `First-load JavaScript (gzip, from the build): 추가 알림 list ${firstLoad.list.kb} kB, add form ${firstLoad.add.kb} kB, 개요 ${firstLoad.overview.kb} kB.`,
+    "",
+    `개요 aggregates, median of ${overview.runs} runs on ${overview.deliveries.toLocaleString("en-US")} deliveries / ${overview.alerts.toLocaleString("en-US")} alerts over 30 days (filled in ${overview.fillMs} ms):`,
+    "",
+    "| period | alerts by event ms | outcomes ms | time to notify p50/p95 ms | failures ms | page total ms |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...Object.entries(overview.byPeriod).map(
+      ([p, q]) => `| ${p} | ${q.alertsByEvent} | ${q.outcomesByDestination} | ${q.notifyLatency} | ${q.failureReasons} | ${q.total} |`,
+    ),
   ];
   fs.writeFileSync(path.join(OUT, smoke ? "smoke.md" : "results.md"), `${lines.join("\n")}\n`);
   console.log(lines.join("\n"));

@@ -13,7 +13,9 @@ import { MESSENGER_IDS } from "@/lib/messengers/ids";
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireUser();
-  const [t, tm, format, search] = await Promise.all([getTranslations("log"), getTranslations("messengers"), getFormatter(), searchParams]);
+  const [t, tm, to, format, search] = await Promise.all([
+    getTranslations("log"), getTranslations("messengers"), getTranslations("overview"), getFormatter(), searchParams,
+  ]);
   const { alerts, next } = listLog(parseLogFilters(search, getSettings().timeZone));
   const destinations = listDestinations();
   const query = (extra: Record<string, string>) => {
@@ -22,7 +24,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   };
   return (
     <>
-      <PageHeader title={t("title")} lead={t("lead", { days: retentionDays() })} />
+      <PageHeader
+        title={t("title")}
+        lead={t("lead", { days: retentionDays() })}
+        action={<Link className="btn" href="/overview">{to("openFromLog")}</Link>}
+      />
       <form className="card filters" method="get" action="/deliveries">
         <div className="field">
           <label htmlFor="f-messenger">{t("filters.messenger")}</label>

@@ -1,0 +1,2 @@
+CREATE INDEX `alerts_event_created_idx` ON `alerts` (`event`,`created_at`,`status`);--> statement-breakpoint
+CREATE INDEX `deliveries_overview_idx` ON `deliveries` (`status`,`created_at`,`messenger`,`delivered_at`);
