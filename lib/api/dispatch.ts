@@ -1,4 +1,4 @@
-import { dispatchSchema, idempotencyKeySchema } from "@/app/api/v1/alerts/schema";
+import { dispatchSchema, idempotencyKeySchema } from "./dispatch-schema";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { acceptInquiry } from "@/lib/alerts/accept";
 import type { InquiryAlert } from "@/lib/alerts/types";
