@@ -80,9 +80,11 @@ export const jandiEscape = plainEscape;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-// What any messenger might parse inside a URL: link and mention syntax (`<>|[]()@`), emphasis
-// (`*_~`), code, and whitespace. Percent-encoded they mean the same to the chat system's server.
-const URL_SYNTAX = /[\s<>|[\]()@*_~`!'"{}\\^]/gu;
+// What a messenger might parse inside a URL: link and mention syntax (`<>|[]()@!`), `*`, code,
+// quotes and whitespace. Percent-encoded they mean the same to the chat system's server. `_` and
+// `~` stay: they are RFC 3986's unreserved characters, in countless real links (`s_123`,
+// `/~team`), and can form neither a mention nor a link, at worst emphasis in a Markdown reader.
+const URL_SYNTAX = /[\s<>|[\]()@*`!'"{}\\^]/gu;
 const percent = (c: string) =>
   [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 

@@ -94,11 +94,11 @@ describe.each(MESSENGER_IDS)("%s writes a hostile conversation URL inert", (id) 
   const req = adapters[id].buildRequest(inquiry({ session: { id: "s", url: HOSTILE_URL, channel: "web" } }), { name: "n", webhookUrl: "https://e/x" }, CTX);
   const text = id === "teamroom" ? (new URLSearchParams(req.body).get("content") ?? "") : strings(JSON.parse(req.body)).join("\n");
 
-  it("with no mention, link syntax, emphasis or line break left in it", () => {
+  it("with no mention, link syntax, code or line break left in it", () => {
     expect(text).not.toMatch(/@(here|all|channel)/);
     expect(text).not.toContain("<!channel>");
     expect(text).not.toContain("[x](");
-    expect(text).not.toMatch(/\*b\*|_i_|~s~|`c`/);
+    expect(text).not.toMatch(/\*b\*|`c`/);
     expect(text).toContain("https://chat.example.com/s/%40here/%5Bx%5D%28http://e.example%29/%3C%21channel%3E%7C%2Ab%2A/");
   });
 });

@@ -15,7 +15,7 @@ const EXPECTED = [
   "상담사: 김상담",
   "시간: 2026-11-23 12:12:45 (Asia/Seoul)",
   "",
-  "상담 열기: https://chat.example.com/ws/sessions/s%5F123",
+  "상담 열기: https://chat.example.com/ws/sessions/s_123",
 ].join("\n");
 
 const assigned = inquiry({

@@ -36,7 +36,7 @@ describe.each(CASES)("$name adapter", ({ adapter, url, created }) => {
             "메시지:",
             "│ 배송 문의드립니다",
             "",
-            "상담 열기: https://chat.example.com/ws/sessions/s%5F123",
+            "상담 열기: https://chat.example.com/ws/sessions/s_123",
           ].join("\n"),
         }),
       });
@@ -60,7 +60,7 @@ describe.each(CASES)("$name adapter", ({ adapter, url, created }) => {
           "전화번호: 010-1234-5678",
           "팀: cs",
           "",
-          "상담 열기: https://chat.example.com/ws/sessions/s%5F9",
+          "상담 열기: https://chat.example.com/ws/sessions/s_9",
         ].join("\n"),
       );
     });
@@ -77,7 +77,7 @@ describe.each(CASES)("$name adapter", ({ adapter, url, created }) => {
           "상담사: 김상담",
           "시간: 2026-11-23 12:12:45 (Asia/Seoul)",
           "",
-          "상담 열기: https://chat.example.com/ws/sessions/s%5F1",
+          "상담 열기: https://chat.example.com/ws/sessions/s_1",
         ].join("\n"),
       );
     });

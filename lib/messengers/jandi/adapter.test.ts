@@ -6,8 +6,6 @@ import { jandiAdapter } from "./adapter";
 
 const Z = "\u200B";
 const URL_ = "https://chat.example.com/ws/sessions/s_123";
-/** The link as written into the message: percent-encoded where a messenger could parse it. */
-const LINK = "https://chat.example.com/ws/sessions/s%5F123";
 const config: DestinationConfig = { name: "CS", webhookUrl: "https://wh.jandi.com/connect-api/webhook/123/tok", topic: "고객문의" };
 const build = (alert: Alert = inquiry()) => {
   const req = jandiAdapter.buildRequest(alert, config, CTX);
@@ -23,7 +21,7 @@ describe("jandi buildRequest: exact payloads", () => {
     expect(req.method).toBe("POST");
     expect(req.headers).toEqual({ accept: "application/vnd.tosslab.jandi-v2+json", "content-type": "application/json" });
     expect(body).toEqual({
-      body: `[알리미] 💬 고객 메시지 접수 [상담 열기](${LINK})`,
+      body: `[알리미] 💬 고객 메시지 접수 [상담 열기](${URL_})`,
       connectColor: "#2F5BEA",
       connectInfo: [
         info("💬 고객 메시지 접수", "홍길동 고객이 메시지를 남겼습니다."),
@@ -42,7 +40,7 @@ describe("jandi buildRequest: exact payloads", () => {
       session: { id: "s_9", url: "https://chat.example.com/ws/sessions/s_9", channel: "web" },
     });
     expect(build(alert).body).toEqual({
-      body: "[알리미] 🙋 상담 요청 [상담 열기](https://chat.example.com/ws/sessions/s%5F9)",
+      body: "[알리미] 🙋 상담 요청 [상담 열기](https://chat.example.com/ws/sessions/s_9)",
       connectColor: "#E8A317",
       connectInfo: [
         info("🙋 상담 요청", "김민지 고객이 상담사 연결을 기다리고 있습니다."),
@@ -59,7 +57,7 @@ describe("jandi buildRequest: exact payloads", () => {
   it("session.assigned names the agent", () => {
     const alert = inquiry({ event: "session.assigned", agent: { name: "김상담" }, session: { id: "s_123", url: URL_, channel: "app" } });
     expect(build(alert).body).toEqual({
-      body: `[알리미] 👤 상담사 배정 [상담 열기](${LINK})`,
+      body: `[알리미] 👤 상담사 배정 [상담 열기](${URL_})`,
       connectColor: "#1C7C4A",
       connectInfo: [
         info("👤 상담사 배정", "홍길동 고객이 김상담 상담사에게 배정되었습니다."),
@@ -95,7 +93,7 @@ describe("jandi buildRequest: hostile customer text", () => {
   const { body } = build(inquiry({ customer: { name: HOSTILE }, message: HOSTILE, agent: { name: HOSTILE } }));
 
   it("keeps customer text out of body: only our words and our link", () => {
-    expect(body.body).toBe(`[알리미] 💬 고객 메시지 접수 [상담 열기](${LINK})`);
+    expect(body.body).toBe(`[알리미] 💬 고객 메시지 접수 [상담 열기](${URL_})`);
   });
 
   it("breaks mentions and link syntax in every description", () => {

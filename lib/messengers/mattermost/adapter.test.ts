@@ -6,8 +6,6 @@ import { mattermostAdapter } from "./adapter";
 
 const Z = "\u200B";
 const URL_ = "https://chat.example.com/ws/sessions/s_123";
-/** The link as written into the message: percent-encoded where a messenger could parse it. */
-const LINK = "https://chat.example.com/ws/sessions/s%5F123";
 const config: DestinationConfig = { name: "CS", webhookUrl: "https://chat.example.com/hooks/abcdefghijklmnopqrstuvwxyz" };
 const build = (alert: Alert = inquiry(), cfg: DestinationConfig = config) => {
   const req = mattermostAdapter.buildRequest(alert, cfg, CTX);
@@ -23,14 +21,14 @@ describe("mattermost buildRequest: exact payloads", () => {
     expect(req.method).toBe("POST");
     expect(req.headers).toEqual({ "content-type": "application/json" });
     expect(body).toEqual({
-      text: `**💬 고객 메시지 접수** 홍길동 고객이 메시지를 남겼습니다\\. · [상담 열기](${LINK})`,
+      text: `**💬 고객 메시지 접수** 홍길동 고객이 메시지를 남겼습니다\\. · [상담 열기](${URL_})`,
       channel: "town-square",
       attachments: [
         {
           fallback: "💬 고객 메시지 접수: 홍길동 고객이 메시지를 남겼습니다.",
           color: "#2F5BEA",
           title: "💬 고객 메시지 접수",
-          title_link: LINK,
+          title_link: URL_,
           text: "배송 문의드립니다",
           fields: [field("고객", "홍길동"), field("유입 채널", "카카오톡"), TIME],
         },
@@ -45,13 +43,13 @@ describe("mattermost buildRequest: exact payloads", () => {
       session: { id: "s_9", url: "https://chat.example.com/ws/sessions/s_9", channel: "web" },
     });
     expect(build(alert).body).toEqual({
-      text: "**🙋 상담 요청** 김민지 고객이 상담사 연결을 기다리고 있습니다\\. · [상담 열기](https://chat.example.com/ws/sessions/s%5F9)",
+      text: "**🙋 상담 요청** 김민지 고객이 상담사 연결을 기다리고 있습니다\\. · [상담 열기](https://chat.example.com/ws/sessions/s_9)",
       attachments: [
         {
           fallback: "🙋 상담 요청: 김민지 고객이 상담사 연결을 기다리고 있습니다.",
           color: "#E8A317",
           title: "🙋 상담 요청",
-          title_link: "https://chat.example.com/ws/sessions/s%5F9",
+          title_link: "https://chat.example.com/ws/sessions/s_9",
           fields: [
             field("고객", "김민지"), field("유입 채널", "웹"), TIME,
             field("이메일", "`minji@example.com`"), field("전화번호", "010\\-1234\\-5678"), field("팀", "cs"),
@@ -64,13 +62,13 @@ describe("mattermost buildRequest: exact payloads", () => {
   it("session.assigned names the agent", () => {
     const alert = inquiry({ event: "session.assigned", agent: { name: "김상담" }, session: { id: "s_123", url: URL_, channel: "naver" } });
     expect(build(alert).body).toEqual({
-      text: `**👤 상담사 배정** 홍길동 고객이 김상담 상담사에게 배정되었습니다\\. · [상담 열기](${LINK})`,
+      text: `**👤 상담사 배정** 홍길동 고객이 김상담 상담사에게 배정되었습니다\\. · [상담 열기](${URL_})`,
       attachments: [
         {
           fallback: "👤 상담사 배정: 홍길동 고객이 김상담 상담사에게 배정되었습니다.",
           color: "#1C7C4A",
           title: "👤 상담사 배정",
-          title_link: LINK,
+          title_link: URL_,
           text: "배송 문의드립니다",
           fields: [field("고객", "홍길동"), field("유입 채널", "네이버 톡톡"), field("상담사", "김상담"), TIME],
         },
@@ -123,7 +121,7 @@ describe("mattermost buildRequest: hostile customer text", () => {
       expect(s).not.toMatch(/@(here|all|channel)/);
       expect(s).not.toMatch(/<http/);
     }
-    for (const s of parsed.map((p: string) => p.replace(`[상담 열기](${LINK})`, ""))) {
+    for (const s of parsed.map((p: string) => p.replace(`[상담 열기](${URL_})`, ""))) {
       expect(s).not.toMatch(/(^|[^\\])\[[^\]]*[^\\]\]\(/); // an unescaped [..]( opener
       expect(s).not.toMatch(/(^|[^\\])!\[/);
       expect(s).not.toMatch(/(^|\n)#/);

@@ -6,8 +6,6 @@ import { slackAdapter } from "./adapter";
 
 const Z = "\u200B";
 const URL_ = "https://chat.example.com/ws/sessions/s_123";
-/** The link as written into the message: percent-encoded where a messenger could parse it. */
-const LINK = "https://chat.example.com/ws/sessions/s%5F123";
 const config: DestinationConfig = { name: "CS", webhookUrl: "https://hooks.slack.com/services/T1/B2/secret" };
 const build = (alert: Alert = inquiry(), cfg: DestinationConfig = config) => {
   const req = slackAdapter.buildRequest(alert, cfg, CTX);
@@ -18,7 +16,7 @@ const pt = (text: string) => ({ type: "plain_text", text, emoji: true });
 const header = (text: string) => ({ type: "header", text: pt(text) });
 const section = (text: string) => ({ type: "section", text: pt(text) });
 const fields = (...texts: string[]) => ({ type: "section", fields: texts.map(pt) });
-const open = (url = LINK) => ({ type: "actions", elements: [{ type: "button", text: pt("상담 열기"), url }] });
+const open = (url = URL_) => ({ type: "actions", elements: [{ type: "button", text: pt("상담 열기"), url }] });
 const TIME = "시간\n2026-11-23 12:12:45 (Asia/Seoul)";
 
 type Block = { type: string; text?: { type: string; text: string }; fields?: { type: string; text: string }[]; elements?: { text?: { type: string; text: string } }[] };
@@ -30,7 +28,7 @@ describe("slack buildRequest: exact payloads", () => {
     expect(req.method).toBe("POST");
     expect(req.headers).toEqual({ "content-type": "application/json" });
     expect(body).toEqual({
-      text: `💬 고객 메시지 접수: 홍길동 고객이 메시지를 남겼습니다. <${LINK}|상담 열기>`,
+      text: `💬 고객 메시지 접수: 홍길동 고객이 메시지를 남겼습니다. <${URL_}|상담 열기>`,
       blocks: [
         header("💬 고객 메시지 접수"),
         section("홍길동 고객이 메시지를 남겼습니다."),
@@ -50,12 +48,12 @@ describe("slack buildRequest: exact payloads", () => {
       session: { id: "s_9", url: "https://chat.example.com/ws/sessions/s_9", channel: "web" },
     });
     expect(build(alert).body).toEqual({
-      text: "🙋 상담 요청: 김민지 고객이 상담사 연결을 기다리고 있습니다. <https://chat.example.com/ws/sessions/s%5F9|상담 열기>",
+      text: "🙋 상담 요청: 김민지 고객이 상담사 연결을 기다리고 있습니다. <https://chat.example.com/ws/sessions/s_9|상담 열기>",
       blocks: [
         header("🙋 상담 요청"),
         section("김민지 고객이 상담사 연결을 기다리고 있습니다."),
         fields("고객\n김민지", "유입 채널\n웹", TIME, "이메일\nminji@example.com", "전화번호\n010-1234-5678", "팀\ncs"),
-        open("https://chat.example.com/ws/sessions/s%5F9"),
+        open("https://chat.example.com/ws/sessions/s_9"),
       ],
       unfurl_links: false,
       unfurl_media: false,
@@ -65,7 +63,7 @@ describe("slack buildRequest: exact payloads", () => {
   it("session.assigned names the agent", () => {
     const alert = inquiry({ event: "session.assigned", agent: { name: "김상담" }, session: { id: "s_123", url: URL_, channel: "naver" } });
     expect(build(alert).body).toEqual({
-      text: `👤 상담사 배정: 홍길동 고객이 김상담 상담사에게 배정되었습니다. <${LINK}|상담 열기>`,
+      text: `👤 상담사 배정: 홍길동 고객이 김상담 상담사에게 배정되었습니다. <${URL_}|상담 열기>`,
       blocks: [
         header("👤 상담사 배정"),
         section("홍길동 고객이 김상담 상담사에게 배정되었습니다."),
@@ -119,7 +117,7 @@ describe("slack buildRequest: hostile customer text", () => {
     expect(body.text).toContain("&amp;");
     // our own link is the only real one
     expect(body.text.match(/<[^&]/g)).toEqual(["<h"]);
-    expect(body.text.endsWith(`<${LINK}|상담 열기>`)).toBe(true);
+    expect(body.text.endsWith(`<${URL_}|상담 열기>`)).toBe(true);
   });
 
   it("sends customer values unaltered: plain_text is never parsed, and a bare @ is no Slack mention", () => {

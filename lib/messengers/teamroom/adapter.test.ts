@@ -23,7 +23,7 @@ describe("teamroom buildRequest: exact payloads", () => {
       "메시지:",
       "│ 배송 문의드립니다",
       "",
-      "상담 열기: https://chat.example.com/ws/sessions/s%5F123",
+      "상담 열기: https://chat.example.com/ws/sessions/s_123",
     ].join("\n");
     const { req, form } = build();
     expect(req).toEqual({
@@ -54,7 +54,7 @@ describe("teamroom buildRequest: exact payloads", () => {
         "전화번호: 010-1234-5678",
         "팀: cs",
         "",
-        "상담 열기: https://chat.example.com/ws/sessions/s%5F9",
+        "상담 열기: https://chat.example.com/ws/sessions/s_9",
       ].join("\n"),
     );
   });
@@ -71,7 +71,7 @@ describe("teamroom buildRequest: exact payloads", () => {
         "상담사: 김상담",
         "시간: 2026-11-23 12:12:45 (Asia/Seoul)",
         "",
-        "상담 열기: https://chat.example.com/ws/sessions/s%5F123",
+        "상담 열기: https://chat.example.com/ws/sessions/s_123",
       ].join("\n"),
     );
   });
