@@ -1,8 +1,8 @@
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { ensurePrivateDir, ensurePrivateFile, restrictIfPresent } from "@/lib/crypto/private-files";
 import { databasePath } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -13,7 +13,14 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
 /** Opens (creating if needed) a database file and brings it to the latest migration. */
 export function openDatabase(file: string): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    // Owner-only (0700 / 0600), whatever the umask: the file holds customer data. SQLite gives
+    // the -wal and -shm files it creates the database file's mode; ones left by an older
+    // version are narrowed here too.
+    ensurePrivateDir(path.dirname(file));
+    ensurePrivateFile(file);
+    for (const suffix of ["-wal", "-shm", "-journal"]) restrictIfPresent(`${file}${suffix}`);
+  }
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   // FULL: each commit is synced to disk before the API answers 202, so an accepted alert also

@@ -37,4 +37,13 @@ describe("API keys", () => {
     revokeApiKey(row.id, now);
     expect(authenticateSigned(signedHeaders(row.prefix, signingSecret, ts + 3), body, now)).toMatchObject({ ok: false, reason: "unknown or revoked key" });
   });
+
+  it("draws again only on a real prefix collision; any other database error is thrown", () => {
+    let failures = 0;
+    const sqlite = db().$client;
+    sqlite.function("fail_now", () => (++failures <= 3 ? 1 : 0));
+    sqlite.exec("create trigger refuse before insert on api_keys when fail_now() = 1 begin select raise(abort, 'UNIQUE-looking failure'); end");
+    expect(() => createApiKey("chat")).toThrow("UNIQUE-looking failure");
+    expect(failures).toBe(1);
+  });
 });

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { isUniqueViolation } from "@/db/errors";
 import { findLiveKeyByPrefix, insertApiKey, markApiKeyUsed, rememberSignature, useApiKey } from "@/db/queries/api-keys";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 
@@ -23,7 +24,7 @@ export function createApiKey(name: string) {
       return { key, signingSecret, row };
     } catch (error) {
       // The visible prefix must be unique (it names the key in signed requests): draw again.
-      if (!String(error).includes("UNIQUE")) throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
 }

@@ -1,15 +1,16 @@
-// `npm run secrets -- rotate`: re-encrypts every saved webhook URL with a new key.
-import { rotateWebhookKey } from "@/lib/crypto/rotate";
+// `npm run secrets -- rotate`: re-encrypts every stored secret (webhook URLs, request-signing
+// secrets) with a new key.
+import { rotateSecretKey } from "@/lib/crypto/rotate";
 
 if (process.argv[2] !== "rotate") {
   console.error("usage: npm run secrets -- rotate   (with ALIMI_SECRET_KEY set, also set ALIMI_NEW_SECRET_KEY)");
   process.exit(2);
 }
 try {
-  const { count, keyFile } = rotateWebhookKey(process.env.ALIMI_NEW_SECRET_KEY);
-  console.log(`re-encrypted ${count} webhook URL(s) with a new key`);
+  const { count, keyFile } = rotateSecretKey(process.env.ALIMI_NEW_SECRET_KEY);
+  console.log(`re-encrypted ${count} secret(s) (webhook URLs and signing secrets) with a new key`);
   console.log(keyFile ? `the new key is in ${keyFile} (mode 0600); running servers pick it up by themselves` : "now set ALIMI_SECRET_KEY to the value of ALIMI_NEW_SECRET_KEY and restart Alimi");
 } catch (error) {
-  console.error(`rotation failed, nothing changed: ${error instanceof Error ? error.message : error}`);
+  console.error(`rotation failed, no secret was changed: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }

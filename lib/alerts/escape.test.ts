@@ -49,8 +49,13 @@ describe("stripControls and singleLine", () => {
 });
 
 describe("mention and link breaking", () => {
-  it("puts a zero-width space after every @ and <", () => {
-    expect(breakMentions("<!channel> @here a@b")).toBe(`<${Z}!channel> @${Z}here a@${Z}b`);
+  it("puts a zero-width space after every < and every @ that could start a mention", () => {
+    expect(breakMentions("<!channel> @here (@all) x-@channel 홍@here")).toBe(`<${Z}!channel> @${Z}here (@${Z}all) x-@${Z}channel 홍@here`);
+  });
+
+  it("leaves an e-mail address intact, so it still works when copied out of the messenger", () => {
+    expect(breakMentions("minji@example.com, hong_gd@example.co.kr")).toBe("minji@example.com, hong_gd@example.co.kr");
+    expect(breakMentions("minji@example.com")).not.toContain(Z);
   });
 
   it("puts a zero-width space after every [, ], ( and )", () => {
@@ -91,12 +96,24 @@ describe("mattermostEscape", () => {
 
 describe("safeLinkTarget", () => {
   it("keeps a normal URL as is", () => {
-    expect(safeLinkTarget("https://chat.example.com/ws/sessions/s_123?a=1&b=2")).toBe("https://chat.example.com/ws/sessions/s_123?a=1&b=2");
+    expect(safeLinkTarget("https://chat.example.com/ws/sessions/s123?a=1&b=2#m-4")).toBe("https://chat.example.com/ws/sessions/s123?a=1&b=2#m-4");
+    expect(safeLinkTarget("https://[fd00::1]:8443/s/1")).toBe("https://[fd00::1]:8443/s/1");
   });
 
   it("encodes characters that could end a Markdown or Slack link early", () => {
     expect(safeLinkTarget("https://chat.example.com/a)(b|c")).toBe("https://chat.example.com/a%29%28b%7Cc");
     expect(safeLinkTarget("https://chat.example.com/?q=<x> y")).toBe("https://chat.example.com/?q=%3Cx%3E%20y");
+  });
+
+  it("leaves no mention, link, code or line break a messenger could parse, and no user info", () => {
+    const hostile = "HTTPS://Chat.Example.com/s/@here/[x](http://e)/*b*/_i_/~s~/`c`/a\\b?q=@all&r=<!channel>#@channel";
+    const target = safeLinkTarget(hostile);
+    expect(target).toBe(
+      "https://chat.example.com/s/%40here/%5Bx%5D%28http://e%29/%2Ab%2A/_i_/~s~/%60c%60/a/b?q=%40all&r=%3C%21channel%3E#%40channel",
+    );
+    expect(target).not.toMatch(/[@<>|[\]()*`\s]/);
+    expect(safeLinkTarget("https://chat.example.com@evil.example/s")).toBe("https://evil.example/s");
+    expect(safeLinkTarget("https://chat.example.com/가 나")).toBe("https://chat.example.com/%EA%B0%80%20%EB%82%98");
   });
 
   it("never throws, even for a value that is not a URL", () => {

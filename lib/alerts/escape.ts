@@ -38,9 +38,14 @@ export function singleLine(text: string, max = MAX_FIELD_LENGTH): string {
   return truncate(stripControls(text).replace(/\s+/g, " ").trim(), max);
 }
 
-/** The common safe move: a zero-width space after every `@` and every `<`. */
+/**
+ * The spec's safe move, a zero-width space after `@` and `<`, but only after an `@` that could
+ * start a mention: one at the start or after a space or punctuation (`-@all`, `(@here`). An `@`
+ * inside a word, as in an e-mail address, never starts one, and an invisible character there
+ * would make the address fail when someone copies it out of the messenger.
+ */
 export function breakMentions(text: string): string {
-  return text.replace(/[@<]/g, (c) => c + ZWSP);
+  return text.replace(/(?<![\p{L}\p{N}_])@|</gu, (c) => c + ZWSP);
 }
 
 /** A zero-width space after `[`, `]`, `(`, `)`: no `[text](url)` or `![](img)` can form. */
@@ -49,8 +54,8 @@ export function breakLinkSyntax(text: string): string {
 }
 
 /**
- * Plain-text messengers (Hiworks, Agit, Teamroom) and Slack's plain_text: mentions broken and,
- * defensively, link syntax too — these vendors document little, so assume the worst parser.
+ * Mentions broken and, defensively, link syntax too: for messengers that document little about
+ * how they render text, so assume the worst parser (Jandi's descriptions).
  */
 export function plainEscape(text: string): string {
   return breakLinkSyntax(breakMentions(text));
@@ -75,17 +80,32 @@ export const jandiEscape = plainEscape;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// What a messenger might parse inside a URL: link and mention syntax (`<>|[]()@!`), `*`, code,
+// quotes and whitespace. Percent-encoded they mean the same to the chat system's server. `_` and
+// `~` stay: they are RFC 3986's unreserved characters, in countless real links (`s_123`,
+// `/~team`), and can form neither a mention nor a link, at worst emphasis in a Markdown reader.
+const URL_SYNTAX = /[\s<>|[\]()@*`!'"{}\\^]/gu;
+const percent = (c: string) =>
+  [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+
 /**
- * A link target we write ourselves (Markdown `(url)` or Slack `<url|label>`): normalised, with
- * parentheses, pipes and angle brackets encoded so it cannot end the link early.
+ * The conversation link as we write it, as a Markdown `(url)`, inside Slack's `<url|label>`, or
+ * bare on a plain-text line: normalised, without user info (`https://a@evil.example` is a
+ * phishing trick; the API refuses it), and with everything after the host that a messenger could
+ * read as a mention, a link's end, emphasis or a line break percent-encoded.
  */
 export function safeLinkTarget(url: string): string {
-  let href: string;
+  let parsed: URL | null = null;
   try {
-    href = new URL(url).href;
+    parsed = new URL(url);
   } catch {
     // Validated at the edge; still, a stored oddity must never throw mid-delivery.
-    href = encodeURI(url.replace(LONE_SURROGATE, ""));
   }
-  return href.replace(/[()|<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
+    return encodeURI((parsed?.href ?? url).replace(LONE_SURROGATE, "")).replace(URL_SYNTAX, percent);
+  }
+  const rest = `${parsed.pathname}${parsed.search}${parsed.hash}`.replace(URL_SYNTAX, percent);
+  // The API accepts only DNS names and IP literals as hosts; an IPv6 literal keeps its brackets.
+  const host = parsed.host.startsWith("[") ? parsed.host : parsed.host.replace(URL_SYNTAX, percent);
+  return `${parsed.protocol}//${host}${rest}`;
 }

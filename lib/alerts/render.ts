@@ -12,6 +12,11 @@ export interface AlertField {
   untrusted: boolean;
   /** fits beside another field (Slack/Mattermost two-column layouts) */
   short: boolean;
+  /**
+   * A value people copy exactly (the customer's e-mail address): it must reach the messenger
+   * unaltered, so where mentions would be parsed it goes in a form that is never parsed (code).
+   */
+  verbatim?: true;
 }
 
 export interface AlertView {
@@ -36,6 +41,17 @@ export interface AlertView {
 
 type Catalogue = typeof ko.alert;
 const CATALOGUES: Record<AlertLocale, Catalogue> = { ko: ko.alert, en: en.alert };
+
+/**
+ * The labels of the links Alimi itself writes (e.g. "상담 열기"), in every language: plain-text
+ * messengers must not show customer text that starts like one of our link lines.
+ */
+export const LINK_LABELS: readonly string[] = Object.values(CATALOGUES).flatMap((t) => [
+  t.openConversation,
+  t.digest.moreLink,
+  t.digest.open,
+  t.notice.openConsole,
+]);
 
 export const ALERT_COLORS = {
   "message.submitted": "#2F5BEA",
@@ -131,7 +147,7 @@ export function renderAlert(alert: Alert, ctx: AlertContext): AlertView {
   const fields = [field(t.fields.customer, customer), field(t.fields.channel, t.channels[alert.session.channel], false)];
   if (agent) fields.push(field(t.fields.agent, agent));
   fields.push(time);
-  if (alert.customer.email) fields.push(field(t.fields.email, singleLine(alert.customer.email)));
+  if (alert.customer.email) fields.push({ ...field(t.fields.email, singleLine(alert.customer.email)), verbatim: true });
   if (alert.customer.phone) fields.push(field(t.fields.phone, singleLine(alert.customer.phone)));
   if (alert.team) fields.push(field(t.fields.team, singleLine(alert.team)));
 

@@ -1,9 +1,10 @@
-import { dispatchSchema, idempotencyKeySchema } from "@/app/api/v1/alerts/schema";
+import { dispatchSchema, idempotencyKeySchema } from "./dispatch-schema";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { acceptInquiry } from "@/lib/alerts/accept";
 import type { InquiryAlert } from "@/lib/alerts/types";
 import { authenticateBearer, authenticateSigned, type HeaderReader } from "@/lib/api-keys";
 import { apiRateLimitPerSecond } from "@/lib/env";
+import { BodyReadError } from "@/lib/http/body";
 import { type ApiAnswer, apiError, apiJson } from "@/lib/http/errors";
 
 // POST /api/v1/alerts, independent of the transport. The Next route handler serves it when the
@@ -12,11 +13,9 @@ import { type ApiAnswer, apiError, apiJson } from "@/lib/http/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** The body, read only once the headers passed: null when it is over MAX_BODY_BYTES. */
+/** The body, read only once the headers passed: null when it is over MAX_BODY_BYTES (lib/http/body.ts). */
 export type BodyReader = () => Promise<Uint8Array | null>;
 
-/** Thrown by a BodyReader when the caller went away mid-body: their fault, not a 500 of ours. */
-export class BodyReadError extends Error {}
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const JSON_TYPE = /^application\/json\s*(;|$)/i;

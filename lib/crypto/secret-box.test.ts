@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { useTempDatabase } from "@/db/test/temp-db";
 import { reloadConfig } from "@/lib/env";
 import { findDestination, insertDestination } from "@/db/queries/destinations";
-import { rotateWebhookKey } from "./rotate";
+import { rotateSecretKey } from "./rotate";
 import { decryptSecret, encryptSecret, keyFilePath } from "./secret-box";
 
 const URL = "https://hooks.slack.com/services/T0SECRET/B0SECRET/verySecretToken42";
@@ -48,7 +48,7 @@ describe("webhook URLs at rest", () => {
     expect(raw.webhook_url).not.toContain("hooks.slack.com");
     const oldKey = fs.readFileSync(keyFilePath(), "utf8");
 
-    expect(rotateWebhookKey().count).toBe(1);
+    expect(rotateSecretKey().count).toBe(1);
     expect(fs.readFileSync(keyFilePath(), "utf8")).not.toBe(oldKey);
     const rotated = db().$client.prepare("select webhook_url from destinations").get() as { webhook_url: string };
     expect(rotated.webhook_url).not.toBe(raw.webhook_url);

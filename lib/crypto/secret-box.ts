@@ -2,8 +2,10 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 import fs from "node:fs";
 import path from "node:path";
 import { config, dataDir } from "@/lib/env";
+import { ensurePrivateDir, PRIVATE_FILE_MODE, restrictIfPresent } from "./private-files";
 
-// Webhook URLs are passwords to a company's channels, so they are stored encrypted:
+// Webhook URLs are passwords to a company's channels and signing secrets verify API requests,
+// so both are stored encrypted (every such column is listed in secret-columns.ts):
 // AES-256-GCM with a random 96-bit nonce, as "enc:v1:<key id>:<base64 nonce|ciphertext|tag>".
 // The key comes from ALIMI_SECRET_KEY, or from DATA_DIR/secret.key (created on first use,
 // mode 0600). The key id lets a running server notice that `npm run secrets -- rotate` changed it.
@@ -11,7 +13,7 @@ import { config, dataDir } from "@/lib/env";
 const PREFIX = "enc:v1:";
 export const KEY_FILE = "secret.key";
 
-interface Key {
+export interface Key {
   id: string;
   bytes: Buffer;
 }
@@ -35,32 +37,52 @@ export function generateKeyText(): string {
   return randomBytes(32).toString("base64");
 }
 
-/** Writes a key file atomically with owner-only permissions. */
+/**
+ * Writes a key file atomically with owner-only permissions, synced to disk: a rotation commits
+ * rows encrypted with this key right after, so the key must survive a power loss too.
+ */
 export function writeKeyFile(text: string, file = keyFilePath()): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateDir(path.dirname(file));
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, `${text}\n`, { mode: 0o600 });
-  fs.renameSync(temp, file);
+  const fd = fs.openSync(temp, "w", PRIVATE_FILE_MODE);
+  try {
+    fs.fchmodSync(fd, PRIVATE_FILE_MODE); // a leftover temp file keeps its old mode otherwise
+    fs.writeFileSync(fd, `${text}\n`);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  renameDurably(temp, file);
+}
+
+/** rename(2), then fsync of the directory so the new name itself is on disk. */
+export function renameDurably(from: string, to: string): void {
+  fs.renameSync(from, to);
+  const dir = fs.openSync(path.dirname(to), "r");
+  try {
+    fs.fsyncSync(dir);
+  } finally {
+    fs.closeSync(dir);
+  }
+}
+
+function readKeyFile(file: string): Key {
+  restrictIfPresent(file); // a key file written by an older version may be world-readable
+  return keyFromKeyText(fs.readFileSync(file, "utf8"));
 }
 
 function loadKey(): Key {
   const fromEnv = config().secretKey;
-  if (fromEnv) {
-    const bytes = keyFromText(fromEnv);
-    return { id: keyId(bytes), bytes };
-  }
+  if (fromEnv) return keyFromKeyText(fromEnv);
   const file = keyFilePath();
   if (!fs.existsSync(file)) writeKeyFile(generateKeyText(), file);
-  const bytes = keyFromText(fs.readFileSync(file, "utf8"));
-  return { id: keyId(bytes), bytes };
+  return readKeyFile(file);
 }
 
 /** A rotation in progress leaves the new key in secret.key.next until every row uses it. */
 function loadPendingKey(): Key | undefined {
   const file = `${keyFilePath()}.next`;
-  if (!fs.existsSync(file)) return undefined;
-  const bytes = keyFromText(fs.readFileSync(file, "utf8"));
-  return { id: keyId(bytes), bytes };
+  return fs.existsSync(file) ? readKeyFile(file) : undefined;
 }
 
 const holder = globalThis as unknown as { __alimiKey?: Key; __alimiPendingKey?: Key };
@@ -76,31 +98,44 @@ export function isEncrypted(value: string): boolean {
   return value.startsWith(PREFIX);
 }
 
-export function encryptSecret(plain: string, key: Key = currentKey()): string {
+/**
+ * The key new secrets are sealed with: read afresh (writes are rare: saving a destination,
+ * creating an API key), and the pending key while a rotation is under way, so a secret saved
+ * by a running server during a rotation is never left behind with a key about to be retired.
+ */
+function keyForWriting(): Key {
+  const current = currentKey(true);
+  return holder.__alimiPendingKey ?? current;
+}
+
+export function encryptSecret(plain: string, key: Key = keyForWriting()): string {
   const nonce = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key.bytes, nonce);
   const sealed = Buffer.concat([nonce, cipher.update(plain, "utf8"), cipher.final(), cipher.getAuthTag()]);
   return `${PREFIX}${key.id}:${sealed.toString("base64")}`;
 }
 
-export function decryptSecret(stored: string, key?: Key): string {
+/** `keys`: the only keys to try (rotation); by default the current key, then a pending one. */
+export function decryptSecret(stored: string, keys?: readonly Key[]): string {
   if (!isEncrypted(stored)) return stored; // written before encryption existed; re-encrypted at start
   const [id, data] = stored.slice(PREFIX.length).split(":");
-  let k = key ?? currentKey();
-  if (!key && id !== k.id) k = currentKey(true); // the key was rotated by another process
-  if (!key && id !== k.id && holder.__alimiPendingKey?.id === id) k = holder.__alimiPendingKey;
-  if (id !== k.id) throw new Error(`webhook URL was encrypted with key ${id}, but the key in use is ${k.id}`);
+  let k = keys ? keys.find((candidate) => candidate.id === id) : currentKey();
+  if (!keys && id !== k?.id) k = currentKey(true); // the key was rotated by another process
+  if (!keys && id !== k?.id && holder.__alimiPendingKey?.id === id) k = holder.__alimiPendingKey;
+  if (!k || id !== k.id) throw new Error(`a secret was encrypted with key ${id}, which is not the key in use`);
   const sealed = Buffer.from(data, "base64");
   const decipher = createDecipheriv("aes-256-gcm", k.bytes, sealed.subarray(0, 12));
   decipher.setAuthTag(sealed.subarray(sealed.length - 16));
   return Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]).toString("utf8");
 }
 
-export function keyFromTextForRotation(text: string): Key {
+export function keyFromKeyText(text: string): Key {
   const bytes = keyFromText(text);
   return { id: keyId(bytes), bytes };
 }
 
-export function activeKey(): Key {
-  return currentKey();
+/** Read afresh from the environment or the key files: rotation must not trust a cached key. */
+export function activeKeys(): { current: Key; pending: Key | undefined } {
+  const current = currentKey(true);
+  return { current, pending: holder.__alimiPendingKey };
 }

@@ -36,24 +36,3 @@ export function apiError(
 export function toResponse(answer: ApiAnswer): Response {
   return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
-
-/** Reads at most `limit` bytes of a request body; null when it is larger. */
-export async function readBodyBounded(request: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { type UrlValidationOptions, type WebhookUrlRule, webhookUrlProblem } from "./webhook-url";
 
-// Messages are keys under "validation.*" in messages/*.json; the form and the server
-// action translate them, so this file stays client-safe and wording-free.
+// Messages are keys under "validation.*" in messages/*.json: the server action returns them
+// as field errors and the form translates them, so this file stays wording-free. It runs on
+// the server only (the form is validated by its actions, not by zod in the browser).
 
 export const MAX_NAME_LENGTH = 50;
 
@@ -28,7 +29,7 @@ export const jandiTopicSchema = z.string().trim().min(1, "topic.required").max(8
 
 /**
  * One config schema per messenger: the shared fields plus the messenger's own, and the URL
- * checked against the messenger's rule. Used as-is by the client form and the server action.
+ * checked against the messenger's rule. Used by the server actions for 저장 and 테스트 전송.
  */
 export function makeDestinationSchema<Extra extends z.ZodRawShape>(rule: WebhookUrlRule, extra: Extra) {
   return (opts: UrlValidationOptions) =>

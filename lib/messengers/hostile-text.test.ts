@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZWSP } from "@/lib/alerts/escape";
+import { safeLinkTarget, ZWSP } from "@/lib/alerts/escape";
 import { MESSENGER_IDS } from "./ids";
 import { adapters } from "./registry";
 import { CTX, HOSTILE, inquiry } from "./test/fixtures";
@@ -26,7 +26,7 @@ function renderedText(id: (typeof MESSENGER_IDS)[number]): string {
         ? JSON.parse(req.body).text
         : // Mattermost's `fallback` is the plain-text notification line: never parsed as Markdown.
           strings({ ...JSON.parse(req.body), attachments: JSON.parse(req.body).attachments?.map(({ fallback: _, ...a }: Record<string, unknown>) => a) }).join("\n");
-  return raw.replaceAll("https://chat.example.com/ws/sessions/s_123", "");
+  return raw.replaceAll(safeLinkTarget("https://chat.example.com/ws/sessions/s_123"), "");
 }
 
 describe.each(MESSENGER_IDS)("%s neutralises hostile customer text", (id) => {
@@ -72,9 +72,33 @@ describe("every messenger", () => {
     expect(text).not.toContain("가".repeat(1_000));
   });
 
+  it.each(MESSENGER_IDS)("%s keeps the customer's e-mail address exactly as sent, so it works when copied", (id) => {
+    const email = "hong.gil-dong+cs@example.co.kr";
+    const req = adapters[id].buildRequest(inquiry({ customer: { name: "홍길동", email } }), { name: "n", webhookUrl: "https://e/x" }, CTX);
+    const text = id === "teamroom" ? (new URLSearchParams(req.body).get("content") ?? "") : strings(JSON.parse(req.body)).join("\n");
+    expect(text).toContain(email);
+    expect(text).not.toContain(ZWSP);
+  });
+
   it.each(MESSENGER_IDS)("%s always includes the link to the conversation", (id) => {
     const req = adapters[id].buildRequest(inquiry(), { name: "n", webhookUrl: "https://e/x" }, CTX);
     const text = id === "teamroom" ? (new URLSearchParams(req.body).get("content") ?? "") : req.body;
-    expect(text).toContain("https://chat.example.com/ws/sessions/s_123");
+    expect(text).toContain(safeLinkTarget("https://chat.example.com/ws/sessions/s_123"));
+  });
+});
+
+// A conversation URL the API would refuse or normalise, as a stored alert might still hold it.
+const HOSTILE_URL = "https://chat.example.com/s/@here/[x](http://e.example)/<!channel>|*b*/_i_/~s~?q=@all&r=`c`#a b\n@channel";
+
+describe.each(MESSENGER_IDS)("%s writes a hostile conversation URL inert", (id) => {
+  const req = adapters[id].buildRequest(inquiry({ session: { id: "s", url: HOSTILE_URL, channel: "web" } }), { name: "n", webhookUrl: "https://e/x" }, CTX);
+  const text = id === "teamroom" ? (new URLSearchParams(req.body).get("content") ?? "") : strings(JSON.parse(req.body)).join("\n");
+
+  it("with no mention, link syntax, code or line break left in it", () => {
+    expect(text).not.toMatch(/@(here|all|channel)/);
+    expect(text).not.toContain("<!channel>");
+    expect(text).not.toContain("[x](");
+    expect(text).not.toMatch(/\*b\*|`c`/);
+    expect(text).toContain("https://chat.example.com/s/%40here/%5Bx%5D%28http://e.example%29/%3C%21channel%3E%7C%2Ab%2A/");
   });
 });

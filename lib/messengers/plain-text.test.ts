@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { agitAdapter } from "./agit/adapter";
 import { hiworksAdapter } from "./hiworks/adapter";
 import { teamroomAdapter } from "./teamroom/adapter";
+import { safeLinkTarget } from "@/lib/alerts/escape";
+import type { AlertContext } from "@/lib/alerts/types";
 import { CTX, inquiry, OCCURRED, res, testAlert } from "./test/fixtures";
 
 const EXPECTED = [
@@ -23,6 +25,30 @@ const assigned = inquiry({
   session: { id: "s_123", url: "https://chat.example.com/ws/sessions/s_123", channel: "web" },
 });
 
+const textOf = (adapter: typeof hiworksAdapter | typeof teamroomAdapter, alert = assigned, ctx: AlertContext = CTX) => {
+  const req = adapter.buildRequest(alert, { name: "x", webhookUrl: "https://e/x" }, ctx);
+  return adapter.id === "teamroom" ? (new URLSearchParams(req.body).get("content") ?? "") : (JSON.parse(req.body).text as string);
+};
+
+describe.each([hiworksAdapter, agitAdapter, teamroomAdapter])("$id: customer text cannot pass for Alimi's own link line", (adapter) => {
+  const OURS = safeLinkTarget("https://chat.example.com/ws/sessions/s_123");
+  const imitation = inquiry({
+    // The summary starts with the customer's name, the message is theirs line by line.
+    customer: { name: "상담 열기: https://evil.example/a" },
+    message: "확인 부탁드립니다\n\n상담 열기: https://evil.example/b\n상담열기 : https://evil.example/c\nOpen conversation: https://evil.example/d",
+  });
+
+  it.each([["ko", "상담 열기"], ["en", "Open conversation"]] as const)("in %s, only our line starts with the label", (locale, label) => {
+    const lines = textOf(adapter, imitation, { locale, timeZone: "Asia/Seoul" }).split("\n");
+    const linkLike = lines.filter((line) => /^(상담\s*열기|open conversation)\s*:/i.test(line));
+    expect(linkLike).toEqual([`${label}: ${OURS}`]);
+    expect(lines.at(-1)).toBe(`${label}: ${OURS}`);
+    // The customer's lines are still all there, visibly quoted.
+    expect(lines).toContain("│ 상담 열기: https://evil.example/b");
+    expect(lines.some((line) => line.startsWith("│ 상담 열기: https://evil.example/a"))).toBe(true);
+  });
+});
+
 describe("plain-text messengers", () => {
   it("Hiworks and Agit post {text} as JSON, Agit without mrkdwn", () => {
     for (const adapter of [hiworksAdapter, agitAdapter]) {
@@ -38,7 +64,7 @@ describe("plain-text messengers", () => {
     expect(req.headers).toEqual({ "content-type": "application/x-www-form-urlencoded; charset=UTF-8" });
     const form = new URLSearchParams(req.body);
     expect([...form.keys()]).toEqual(["content"]);
-    expect(form.get("content")).toContain("메시지:\n100% 확인 + a&b=c 😀");
+    expect(form.get("content")).toContain("메시지:\n│ 100% 확인 + a&b=c 😀");
     expect(req.body).not.toContain("%2525"); // not double-encoded
   });
 

@@ -187,6 +187,13 @@ describe("SSRF at save: Mattermost refuses internal addresses", () => {
     expect(mm("10.0.0.5", strict, true)).toBeNull();
     expect(mm("192.168.0.10:8065", strict, true)).toBeNull();
     expect(mm("169.254.169.254", strict, true)).toBe("url.internal");
+    // Cloud metadata services inside the CGNAT and ULA ranges that 사내망 주소 허용 opens.
+    expect(mm("100.100.100.200", strict, true)).toBe("url.internal");
+    expect(mm("[fd00:ec2::254]", strict, true)).toBe("url.internal");
+    expect(mm("[::ffff:100.100.100.200]", strict, true)).toBe("url.internal");
+    expect(mm("[64:ff9b:1::a9fe:a9fe]", strict, true)).toBe("url.internal");
+    expect(mm("[2002:a9fe:a9fe::1]", strict, true)).toBe("url.internal");
+    expect(mm("100.100.100.201", strict, true)).toBeNull();
     expect(mm("127.0.0.1", strict, true)).toBe("url.private");
     expect(mm("127.0.0.1:4010", { allowLoopback: true })).toBeNull();
   });

@@ -34,7 +34,7 @@ describe.each(CASES)("$name adapter", ({ adapter, url, created }) => {
             "유입 채널: 카카오톡",
             "시간: 2026-11-23 12:12:45 (Asia/Seoul)",
             "메시지:",
-            "배송 문의드립니다",
+            "│ 배송 문의드립니다",
             "",
             "상담 열기: https://chat.example.com/ws/sessions/s_123",
           ].join("\n"),
@@ -56,7 +56,7 @@ describe.each(CASES)("$name adapter", ({ adapter, url, created }) => {
           "고객: 김민지",
           "유입 채널: 웹",
           "시간: 2026-11-23 12:12:45 (Asia/Seoul)",
-          `이메일: minji@${Z}example.com`,
+          "이메일: minji@example.com",
           "전화번호: 010-1234-5678",
           "팀: cs",
           "",
@@ -98,15 +98,15 @@ describe.each(CASES)("$name adapter", ({ adapter, url, created }) => {
   describe("buildRequest: customer text", () => {
     it("neutralises hostile text in the name, the agent and the message", () => {
       const { text } = build(inquiry({ event: "session.assigned", customer: { name: HOSTILE }, message: HOSTILE, agent: { name: HOSTILE } }));
-      expect(text).toContain(`메시지:\n<${Z}!channel> @${Z}here @${Z}all [${Z}x]${Z}(${Z}http://e.example)${Z} ![${Z}i]${Z}(${Z}http://e.example/i.png)${Z} <${Z}http://e.example|click> *b* _i_ # h & <${Z} >`);
+      expect(text).toContain(`메시지:\n│ <${Z}!channel> @${Z}here @${Z}all [${Z}x]${Z}(${Z}http://e.example)${Z} ![${Z}i]${Z}(${Z}http://e.example/i.png)${Z} <${Z}http://e.example|click> *b* _i_ # h & <${Z} >`);
       expect(text).not.toContain("<!channel>");
       expect(text).not.toMatch(/@(here|all|channel)|\]\(|!\[[^\u200B]|<http/);
     });
 
     it("carries Korean and emoji intact and truncates a 5,000-character message to 1,000", () => {
-      expect(build(inquiry({ message: "안녕하세요 😀🇰🇷" })).text).toContain("메시지:\n안녕하세요 😀🇰🇷\n");
+      expect(build(inquiry({ message: "안녕하세요 😀🇰🇷" })).text).toContain("메시지:\n│ 안녕하세요 😀🇰🇷\n");
       const { text } = build(inquiry({ message: "가".repeat(5_000) }));
-      expect(text).toContain(`메시지:\n${"가".repeat(999)}…\n`);
+      expect(text).toContain(`메시지:\n│ ${"가".repeat(999)}…\n`);
       expect(text).not.toContain("가".repeat(1_000));
     });
   });

@@ -1,5 +1,6 @@
-// Webhook URL rules shared by the six messenger schemas. Runs identically in the browser
-// (react-hook-form) and on the server (server actions), so it only uses the WHATWG URL API.
+// Webhook URL rules shared by the six messenger schemas. Server-side: the destination form is
+// validated by its server actions (the browser only shows the answers), and the address check
+// uses node:net (lib/net/ip-ranges.ts). `maskWebhookUrl` alone also serves the page render.
 // Returns message keys (translated at the edge under "validation.url.*"), never wording.
 
 import { restrictedKind } from "@/lib/net/ip-ranges";
@@ -20,7 +21,7 @@ export interface WebhookUrlRule {
 export interface UrlValidationOptions {
   /** ALERTS_ALLOW_LOOPBACK_WEBHOOKS=1: http://127.0.0.1:PORT or localhost with the path shape */
   allowLoopback: boolean;
-  /** 사내망 주소 허용 (Mattermost only): private and CGNAT addresses */
+  /** 사내망 주소 허용 (Mattermost only): private and CGNAT addresses, never cloud metadata ones */
   allowPrivate?: boolean;
 }
 
@@ -64,9 +65,11 @@ export function webhookUrlProblem(raw: string, rule: WebhookUrlRule, opts: UrlVa
 }
 
 /**
- * Literal internal addresses are refused when saved (host names are checked again after DNS
- * resolution at send time). The URL parser has already turned odd spellings such as
- * `2130706433`, `0x7f.1` or `127.1` into 127.0.0.1, so they cannot slip through.
+ * Literal internal addresses are refused when saved; host names cannot be judged here and are
+ * checked on every address DNS returns at send time (literals are checked there again too).
+ * The URL parser has already turned odd spellings such as `2130706433`, `0x7f.1` or `127.1`
+ * into 127.0.0.1, so they cannot slip through. Cloud metadata, link-local, multicast and
+ * reserved addresses are refused even with 사내망 주소 허용.
  */
 function internalAddressProblem(hostname: string, opts: UrlValidationOptions): string | null {
   const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();

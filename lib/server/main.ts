@@ -1,7 +1,8 @@
 import http from "node:http";
 import next from "next";
-import { BodyReadError, dispatchAlert, MAX_BODY_BYTES } from "@/lib/api/dispatch";
+import { dispatchAlert, MAX_BODY_BYTES } from "@/lib/api/dispatch";
 import { deliveryWorker } from "@/lib/delivery/worker";
+import { readBodyBounded } from "@/lib/http/body";
 import type { ApiAnswer } from "@/lib/http/errors";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { appBaseUrl, ConfigError, config, port } from "@/lib/env";
@@ -32,28 +33,6 @@ function headerReader(req: http.IncomingMessage) {
   };
 }
 
-/** At most `limit` bytes of the body; null when it is larger (the rest is not read). */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners("data");
-        req.pause();
-        resolve(null);
-      } else {
-        chunks.push(chunk);
-      }
-    });
-    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.on("error", (error) => reject(new BodyReadError(error.message)));
-  });
-}
-
 let SECURITY_HEADERS: Record<string, string> = {};
 
 function write(res: http.ServerResponse, answer: ApiAnswer, close: boolean): void {
@@ -67,7 +46,10 @@ function write(res: http.ServerResponse, answer: ApiAnswer, close: boolean): voi
 }
 
 async function serveDispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const answer = await dispatchAlert(headerReader(req), () => readBody(req, MAX_BODY_BYTES));
+  // destroyOnReturn: false — a body over the limit stops being read, but the socket stays up
+  // for the 413 (sent with `connection: close`).
+  const readBody = () => readBodyBounded(req.iterator({ destroyOnReturn: false }), req.headers["content-length"], MAX_BODY_BYTES);
+  const answer = await dispatchAlert(headerReader(req), readBody);
   // A body left unread (refused before reading, or too large): close rather than drain it.
   write(res, answer, !req.complete);
 }

@@ -47,7 +47,7 @@ describe("jandi buildRequest: exact payloads", () => {
         info("고객", "김민지"),
         info("유입 채널", "웹"),
         TIME,
-        info("이메일", `minji@${Z}example.com`),
+        info("이메일", "minji@example.com"),
         info("전화번호", "010-1234-5678"),
         info("팀", "cs"),
       ],

@@ -12,6 +12,14 @@ const MAX_PART = 4_000;
 const esc = (value: string, untrusted = true) => (untrusted ? mattermostEscape(value) : value);
 const mdLink = (label: string, url: string) => `[${label}](${safeLinkTarget(url)})`;
 
+/**
+ * An exact value (the e-mail address) as a code span: Mattermost parses neither mentions nor
+ * Markdown inside one, so it needs no escaping and copies out intact. A value that could end
+ * the span early (a backtick) falls back to ordinary escaping.
+ */
+const fieldValue = (f: AlertView["fields"][number]) =>
+  f.verbatim && !/[`\n]/.test(f.value) ? `\`${f.value}\`` : esc(f.value, f.untrusted);
+
 function attachment(view: AlertView) {
   const items = (view.items ?? []).map((i) => `- ${esc(i.text)} · ${mdLink(view.labels.open, i.url)}`);
   if (view.more) items.push(view.more);
@@ -23,7 +31,7 @@ function attachment(view: AlertView) {
     title: view.title,
     ...(view.link ? { title_link: safeLinkTarget(view.link.url) } : {}),
     ...(text ? { text: fitLength(text, MAX_PART) } : {}),
-    fields: view.fields.map((f) => ({ title: f.label, value: esc(f.value, f.untrusted), short: f.short })),
+    fields: view.fields.map((f) => ({ title: f.label, value: fieldValue(f), short: f.short })),
   };
 }
 

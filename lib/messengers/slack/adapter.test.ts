@@ -52,7 +52,7 @@ describe("slack buildRequest: exact payloads", () => {
       blocks: [
         header("🙋 상담 요청"),
         section("김민지 고객이 상담사 연결을 기다리고 있습니다."),
-        fields("고객\n김민지", "유입 채널\n웹", TIME, `이메일\nminji@${Z}example.com`, "전화번호\n010-1234-5678", "팀\ncs"),
+        fields("고객\n김민지", "유입 채널\n웹", TIME, "이메일\nminji@example.com", "전화번호\n010-1234-5678", "팀\ncs"),
         open("https://chat.example.com/ws/sessions/s_9"),
       ],
       unfurl_links: false,
@@ -112,19 +112,21 @@ describe("slack buildRequest: hostile customer text", () => {
 
   it("escapes the mrkdwn fallback so no mention or link can form", () => {
     expect(body.text).not.toMatch(/<!|<http:\/\/e\.example|<@/);
-    expect(body.text).toContain(`&lt;${Z}!channel&gt;`);
-    expect(body.text).toContain(`&lt;${Z}http://e.example|click&gt;`);
+    expect(body.text).toContain("&lt;!channel&gt;");
+    expect(body.text).toContain("&lt;http://e.example|click&gt;");
     expect(body.text).toContain("&amp;");
     // our own link is the only real one
     expect(body.text.match(/<[^&]/g)).toEqual(["<h"]);
     expect(body.text.endsWith(`<${URL_}|상담 열기>`)).toBe(true);
   });
 
-  it("leaves no raw @here/@all and no [text](url) or ![](img) sequence anywhere", () => {
-    for (const s of [body.text, ...texts.map((t) => t.text)]) {
-      expect(s).not.toMatch(/@(here|all|channel)/);
-      expect(s).not.toMatch(/\]\(|!\[[^\u200B]/);
-    }
+  it("sends customer values unaltered: plain_text is never parsed, and a bare @ is no Slack mention", () => {
+    // Slack mentions exist only as <@U…>, <!here>, <!channel>; without link_names, `@here`
+    // in the fallback is text. No invisible characters, so an address copies out intact.
+    expect(body).not.toHaveProperty("link_names");
+    expect(texts.map((t) => t.text)).toContain(`메시지\n${HOSTILE}`);
+    expect(texts.map((t) => t.text)).toContain("이메일\nx@here.example");
+    expect(JSON.stringify(body)).not.toContain(Z);
   });
 });
 

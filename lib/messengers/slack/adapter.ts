@@ -1,5 +1,5 @@
-import { fitLength, plainEscape, safeLinkTarget, slackEscape } from "@/lib/alerts/escape";
-import { type AlertView, mapUntrusted, renderAlert } from "@/lib/alerts/render";
+import { fitLength, safeLinkTarget, slackEscape } from "@/lib/alerts/escape";
+import { type AlertView, renderAlert } from "@/lib/alerts/render";
 import { bodyAsMessage, classifyResponse } from "../classify";
 import type { Adapter } from "../types";
 
@@ -10,7 +10,7 @@ const LIMITS = { header: 150, section: 3_000, field: 2_000, fields: 10, text: 4_
 const plain = (text: string, max = LIMITS.section) => ({ type: "plain_text" as const, text: fitLength(text, max), emoji: true });
 
 function button(label: string, url: string) {
-  return { type: "button", text: plain(label, LIMITS.button), url };
+  return { type: "button", text: plain(label, LIMITS.button), url: safeLinkTarget(url) };
 }
 
 /** Block Kit; every value is a plain_text object, which Slack never parses for mentions or links. */
@@ -45,9 +45,10 @@ function fallbackText(view: AlertView): string {
 export const slackAdapter = {
   id: "slack",
   buildRequest(alert, config, ctx) {
-    // Mentions and link syntax are broken in customer values even though plain_text would not
-    // parse them: the same text then stays inert wherever Slack or a user copies it.
-    const view = mapUntrusted(renderAlert(alert, ctx), plainEscape);
+    // Customer values go out unaltered: plain_text is never parsed, and the mrkdwn fallback
+    // escapes &, < and > — Slack mentions only exist as <@U…>/<!here>, so a bare @ is inert.
+    // (Invisible characters added "to be safe" would break an e-mail address copied out of Slack.)
+    const view = renderAlert(alert, ctx);
     const body = {
       text: fallbackText(view),
       blocks: blocks(view),

@@ -21,7 +21,7 @@ describe("teamroom buildRequest: exact payloads", () => {
       "유입 채널: 카카오톡",
       "시간: 2026-11-23 12:12:45 (Asia/Seoul)",
       "메시지:",
-      "배송 문의드립니다",
+      "│ 배송 문의드립니다",
       "",
       "상담 열기: https://chat.example.com/ws/sessions/s_123",
     ].join("\n");
@@ -50,7 +50,7 @@ describe("teamroom buildRequest: exact payloads", () => {
         "고객: 김민지",
         "유입 채널: 웹",
         "시간: 2026-11-23 12:12:45 (Asia/Seoul)",
-        `이메일: minji@${Z}example.com`,
+        "이메일: minji@example.com",
         "전화번호: 010-1234-5678",
         "팀: cs",
         "",
@@ -94,7 +94,7 @@ describe("teamroom buildRequest: form encoding", () => {
     const tricky = "100% 확인 + a&b=c %2B %25 😀";
     const { req, form, content } = build(inquiry({ message: tricky, customer: { name: "a&content=hijack" } }));
     expect([...form.keys()]).toEqual(["content"]);
-    expect(content).toContain(`메시지:\n${tricky}\n`);
+    expect(content).toContain(`메시지:\n│ ${tricky}\n`);
     expect(content).toContain("고객: a&content=hijack\n");
     expect(req.body).toContain("100%25+%ED%99%95%EC%9D%B8+%2B+a%26b%3Dc+%252B+%2525");
     expect(req.body).not.toMatch(/%25(E[A-F]|26|3D)/); // no Korean, & or = encoded twice
@@ -110,9 +110,9 @@ describe("teamroom buildRequest: customer text", () => {
   });
 
   it("carries Korean and emoji intact and truncates a 5,000-character message to 1,000", () => {
-    expect(build(inquiry({ message: "안녕하세요 😀🇰🇷" })).content).toContain("메시지:\n안녕하세요 😀🇰🇷\n");
+    expect(build(inquiry({ message: "안녕하세요 😀🇰🇷" })).content).toContain("메시지:\n│ 안녕하세요 😀🇰🇷\n");
     const { content } = build(inquiry({ message: "가".repeat(5_000) }));
-    expect(content).toContain(`메시지:\n${"가".repeat(999)}…\n`);
+    expect(content).toContain(`메시지:\n│ ${"가".repeat(999)}…\n`);
     expect(content).not.toContain("가".repeat(1_000));
   });
 });

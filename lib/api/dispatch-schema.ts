@@ -6,6 +6,29 @@ import { EVENT_TYPES, SESSION_CHANNELS } from "@/lib/alerts/types";
 const isObject = (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null;
 const label = (max: number) => z.string().trim().min(1).max(max);
 
+// A host name of letters, digits and hyphens (IDNs arrive as punycode), or an IP literal.
+const PLAIN_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.?$|^\[[0-9a-f:.]+\]$/;
+
+/**
+ * The conversation link, stored and sent in the URL parser's own normal form (`new URL().href`),
+ * so every messenger gets one unambiguous spelling. Refused: user info, which makes
+ * `https://chat.example.com@evil.example/` read as one host and go to another, and hosts with
+ * characters a messenger could read as formatting.
+ */
+const sessionUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .transform((value, ctx) => {
+    const url = new URL(value);
+    if (url.username !== "" || url.password !== "") {
+      ctx.addIssue({ code: "custom", message: "must not contain a user name or password" });
+    } else if (!PLAIN_HOST.test(url.hostname)) {
+      ctx.addIssue({ code: "custom", message: "must have a plain host name" });
+    }
+    return url.href;
+  })
+  .pipe(z.string().max(2000));
+
 export const dispatchSchema = z
   .object({
     id: label(255).optional(),
@@ -13,7 +36,7 @@ export const dispatchSchema = z
     occurredAt: z.iso.datetime({ offset: true }).optional(),
     session: z.object({
       id: label(200),
-      url: z.url({ protocol: /^https?$/ }).max(2000),
+      url: sessionUrlSchema,
       channel: z.enum(SESSION_CHANNELS).default("other"),
     }),
     customer: z.object({
@@ -36,7 +59,5 @@ export const dispatchSchema = z
     message: "required for session.assigned",
     when: isObject,
   });
-
-export type DispatchBody = z.infer<typeof dispatchSchema>;
 
 export const idempotencyKeySchema = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/);
