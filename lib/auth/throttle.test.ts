@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTempDatabase } from "@/db/test/temp-db";
 import { hashPassword, verifyPassword } from "./password";
-import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, throttledCheck } from "./throttle";
+import { addressBucket, LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, throttledCheck } from "./throttle";
 
 const wrong = async () => false;
 const right = async () => true;
@@ -29,6 +29,29 @@ describe("sign-in throttling", () => {
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await throttledCheck(`10.0.1.${i}`, "Admin@example.com", wrong, t0 + i);
     const answer = await throttledCheck("10.0.9.9", "admin@example.com", right, t0 + 100);
     expect(answer).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
+  it("counts IPv6 clients per /64, since each holds that many addresses", async () => {
+    const t0 = 1_800_000_000_000;
+    for (let i = 1; i <= MAX_FAILURES_PER_ADDRESS; i++) {
+      await throttledCheck(`2001:db8:1:2:${i}::${i}`, `user${i}@example.com`, wrong, t0 + i);
+    }
+    expect(await throttledCheck("2001:db8:1:2:ffff::9", "other@example.com", right, t0 + 10)).toMatchObject({ reason: "throttled" });
+    expect(await throttledCheck("2001:db8:1:3::9", "other@example.com", right, t0 + 10)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ["203.0.113.7", "203.0.113.7"],
+    ["unknown", "unknown"],
+    ["2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["2001:db8:a::", "2001:db8:a:0::/64"],
+    ["fe80::1:2:3:4", "fe80:0:0:0::/64"],
+    ["2001:0db8:000a:0001::1", "2001:db8:a:1::/64"],
+    ["64:ff9b::1.2.3.4", "64:ff9b:0:0::/64"],
+  ])("throttles %j as %j", (address, bucket) => {
+    expect(addressBucket(address)).toBe(bucket);
   });
 
   it("does not count correct passwords as failures", async () => {

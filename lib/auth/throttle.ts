@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { claimLoginAttempt, forgetLoginAttempts } from "@/db/queries/login-failures";
 
 // Password checks are counted per client address and per account in the database, so the limit
@@ -6,6 +7,19 @@ import { claimLoginAttempt, forgetLoginAttempts } from "@/db/queries/login-failu
 export const LOGIN_WINDOW_MS = 60_000;
 export const MAX_FAILURES_PER_ADDRESS = 5;
 export const MAX_FAILURES_PER_ACCOUNT = 10;
+
+/**
+ * The throttle's key for an address: an IPv6 client usually holds a whole /64 and could pick a
+ * fresh address for every try, so IPv6 addresses count per /64 network.
+ */
+export function addressBucket(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head, tail = ""] = address.split("::");
+  const groups = (text: string) => (text ? text.split(":").flatMap((g) => (g.includes(".") ? ["0", "0"] : [g])) : []);
+  const before = groups(head);
+  const full = address.includes("::") ? [...before, ...Array(8 - before.length - groups(tail).length).fill("0"), ...groups(tail)] : before;
+  return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
 
 export type ThrottledCheck =
   | { ok: true }
@@ -25,7 +39,7 @@ export async function throttledCheck(
   now = Date.now(),
 ): Promise<ThrottledCheck> {
   const limits = [
-    { key: `ip:${address}`, max: MAX_FAILURES_PER_ADDRESS },
+    { key: `ip:${addressBucket(address)}`, max: MAX_FAILURES_PER_ADDRESS },
     { key: `acct:${email.toLowerCase()}`, max: MAX_FAILURES_PER_ACCOUNT },
   ];
   const claim = claimLoginAttempt(limits, now, LOGIN_WINDOW_MS);
