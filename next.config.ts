@@ -1,14 +1,17 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { config } from "./lib/env";
-import { securityHeaders } from "./lib/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./lib/http/security-headers";
 
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(config().https) }];
+    return [
+      { source: "/:path*", headers: securityHeaders(config().https) },
+      { source: "/api/:path*", headers: [API_CONTENT_SECURITY_POLICY] },
+    ];
   },
 };
 

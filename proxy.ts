@@ -27,14 +27,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Every page request, prefetches included: Next's router prefetches pages (next-router-prefetch,
+// or a browser's purpose: prefetch) and those answers are pages too, so they get the same policy.
+// /api/ answers JSON and gets a fixed policy from next.config.ts (lib/http/security-headers.ts).
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!api/|api$|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -1,4 +1,5 @@
 import { insertAuditEvent } from "@/db/queries/audit";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 
 // 감사 기록. Callers pass names and ids only — never a webhook URL, key, token or password —
 // and the detail is a short, fixed vocabulary (e.g. "enabled=false"), never free-form input.
@@ -22,7 +23,8 @@ async function requestAddress(actor: string | null): Promise<string | null> {
   if (actor === null) return null;
   try {
     const { headers } = await import("next/headers");
-    return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+    // The address the production server resolved (never X-Forwarded-For as the client wrote it).
+    return clientAddressFromHeaders(await headers());
   } catch {
     return null; // outside a request
   }

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { deleteExpiredSessions, deleteSession, findLiveSession, insertSession } from "@/db/queries/sessions";
 import { secureCookies } from "@/lib/env";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from "./session-token";
 
 export interface SignedInUser {
@@ -58,10 +59,9 @@ export async function endSession(): Promise<void> {
   jar.delete(SESSION_COOKIE);
 }
 
-/** The caller's address as the server sees it (Next sets X-Forwarded-For from the socket when absent). */
+/** The caller's address as lib/http/client-address.ts resolved it (TRUST_PROXY); "unknown" under `next dev`. */
 export async function clientAddress(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for") ?? "";
-  return forwarded.split(",")[0]?.trim() || "unknown";
+  return clientAddressFromHeaders(await headers()) ?? "unknown";
 }
 
 /** The hash of this request's session token (to keep this session when ending the others). */

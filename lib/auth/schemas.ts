@@ -31,9 +31,31 @@ export function firstFieldErrors(error: z.ZodError): AuthFormState["fieldErrors"
   return Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, v?.[0]])) as AuthFormState["fieldErrors"];
 }
 
-/** Only same-site paths, so a crafted ?next= cannot send a signed-in admin elsewhere. */
+export const DEFAULT_NEXT_PATH = "/settings/integrations/alerts";
+
+// Any base works: only its origin is compared, and only path + query leave this function.
+const BASE = new URL("http://alimi.invalid");
+// Browsers drop tabs and newlines from URLs and read a backslash as "/", so "/\t/evil.example" goes to
+// //evil.example. Such characters never appear in our own paths: refuse them outright.
+const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Z}\s\\]/u;
+
+/**
+ * Where to go after sign-in: a path on this site, resolved the way a browser would resolve it,
+ * so a crafted ?next= cannot send a signed-in admin elsewhere. Anything else: the default page.
+ */
 export function safeNextPath(value: unknown): string {
-  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/settings/integrations/alerts";
+  if (typeof value !== "string" || !value.startsWith("/") || value.length > 2_000 || FORBIDDEN.test(value)) {
+    return DEFAULT_NEXT_PATH;
+  }
+  let url: URL;
+  try {
+    url = new URL(value, BASE);
+  } catch {
+    return DEFAULT_NEXT_PATH;
+  }
+  // "/..//evil.example" resolves to the path "//evil.example", which a browser reads as a host.
+  if (url.origin !== BASE.origin || url.pathname.startsWith("//")) return DEFAULT_NEXT_PATH;
+  return url.pathname + url.search;
 }
 
 export const inviteSchema = z.object({

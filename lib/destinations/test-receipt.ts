@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { activeKey } from "@/lib/crypto/secret-box";
+import { activeKeys } from "@/lib/crypto/secret-box";
 
 // 테스트 전송 before 저장: the test ran against a destination that had no row yet, so its result
 // had nowhere to go and the list said "보낸 적 없음" after saving. The test now hands the form a
@@ -25,7 +25,7 @@ const VALID_MS = 60 * 60_000;
 function mac(data: string): Buffer {
   // A key of its own, derived from the secret key, so the receipt MAC never reuses the key that
   // encrypts webhook URLs for another purpose.
-  const key = createHmac("sha256", activeKey().bytes).update("alimi:test-receipt:v1").digest();
+  const key = createHmac("sha256", activeKeys().current.bytes).update("alimi:test-receipt:v1").digest();
   return createHmac("sha256", key).update(data).digest();
 }
 

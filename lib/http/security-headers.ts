@@ -1,4 +1,4 @@
-// Sent with every answer, pages and API alike (the CSP itself is per request, in proxy.ts).
+// Sent with every answer, pages and API alike (pages get their CSP per request, in proxy.ts).
 // One list for both servers: next.config.ts hands it to Next, lib/server/ adds it to the API
 // answers it writes itself. No path aliases here: next.config.ts imports this file directly.
 export function securityHeaders(https: boolean): { key: string; value: string }[] {
@@ -10,3 +10,9 @@ export function securityHeaders(https: boolean): { key: string; value: string }[
     ...(https ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
   ];
 }
+
+/**
+ * The CSP of everything proxy.ts does not see: the API's JSON answers (and a 404 page under
+ * /api/). Nothing there is meant to run or be framed.
+ */
+export const API_CONTENT_SECURITY_POLICY = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" };

@@ -3,8 +3,9 @@ import next from "next";
 import { dispatchAlert, MAX_BODY_BYTES } from "@/lib/api/dispatch";
 import { deliveryWorker } from "@/lib/delivery/worker";
 import { readBodyBounded } from "@/lib/http/body";
+import { CLIENT_ADDRESS_HEADER, markClientAddressHeaderTrusted, resolveClientAddress } from "@/lib/http/client-address";
 import type { ApiAnswer } from "@/lib/http/errors";
-import { securityHeaders } from "@/lib/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "@/lib/http/security-headers";
 import { appBaseUrl, ConfigError, config, port } from "@/lib/env";
 import { prepareServer } from "@/lib/server-start";
 
@@ -56,17 +57,20 @@ async function serveDispatch(req: http.IncomingMessage, res: http.ServerResponse
 
 async function main(): Promise<void> {
   config(); // validate the environment before anything else
-  SECURITY_HEADERS = Object.fromEntries(securityHeaders(config().https).map((h) => [h.key, h.value]));
+  SECURITY_HEADERS = Object.fromEntries([...securityHeaders(config().https), API_CONTENT_SECURITY_POLICY].map((h) => [h.key, h.value]));
   const hostname = config().host;
   const app = next({ dev: false, dir: process.cwd(), hostname, port: port() });
   const handle = app.getRequestHandler();
   await prepareServer();
   await app.prepare();
 
+  markClientAddressHeaderTrusted();
   const server = http.createServer((req, res) => {
     if (isDispatch(req)) {
       serveDispatch(req, res).catch(() => res.destroy()); // cannot happen: dispatchAlert answers every error
     } else {
+      // Always overwritten, so whatever a client sends in this header never reaches Next.
+      req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config().trustProxy);
       void handle(req, res);
     }
   });

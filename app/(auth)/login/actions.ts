@@ -6,7 +6,7 @@ import { audit } from "@/lib/audit";
 import { clientAddress, startSession } from "@/lib/auth/current-user";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { type AuthFormState, firstFieldErrors, loginSchema, safeNextPath } from "@/lib/auth/schemas";
-import { loginRetryAfterSeconds, noteLoginFailure } from "@/lib/auth/throttle";
+import { throttledCheck } from "@/lib/auth/throttle";
 
 export async function signIn(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const parsed = loginSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
@@ -15,14 +15,14 @@ export async function signIn(_prev: AuthFormState, formData: FormData): Promise<
 
   const { email, password } = parsed.data;
   const address = await clientAddress();
-  const wait = loginRetryAfterSeconds(address, email, Date.now());
-  if (wait > 0) return { formError: "login.throttled", retryAfterSeconds: wait, email };
-
   const user = findUserByEmail(email);
   // Verify against a dummy hash for unknown e-mails so the timing doesn't reveal which accounts exist.
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !ok) {
-    noteLoginFailure(address, email, Date.now());
+  const hash = user?.passwordHash ?? (await dummyPasswordHash());
+  const checked = await throttledCheck(address, email, async () => (await verifyPassword(password, hash)) && !!user);
+  if (!checked.ok && checked.reason === "throttled") {
+    return { formError: "login.throttled", retryAfterSeconds: checked.retryAfterSeconds, email };
+  }
+  if (!checked.ok || !user) {
     await audit(email, "auth.sign_in_failed", { type: "user", name: email });
     return { formError: "login.invalid", email };
   }

@@ -6,7 +6,7 @@ import { audit } from "@/lib/audit";
 import { clientAddress, currentSessionTokenHash, getCurrentUser } from "@/lib/auth/current-user";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { type PasswordChangeState, passwordChangeSchema } from "@/lib/auth/schemas";
-import { loginRetryAfterSeconds, noteLoginFailure } from "@/lib/auth/throttle";
+import { throttledCheck } from "@/lib/auth/throttle";
 
 /**
  * Any signed-in account (뷰어 too) changes its own password: the current one first, so a
@@ -32,11 +32,12 @@ export async function changePassword(_prev: PasswordChangeState, formData: FormD
   }
 
   const address = await clientAddress();
-  const wait = loginRetryAfterSeconds(address, user.email, Date.now());
-  if (wait > 0) return { formError: "auth.login.throttled", retryAfterSeconds: wait };
-  if (!(await verifyPassword(parsed.data.current, findPasswordHash(user.userId) ?? ""))) {
-    noteLoginFailure(address, user.email, Date.now());
-    return { fieldErrors: { current: "currentWrong" } };
+  const hash = findPasswordHash(user.userId) ?? "";
+  const checked = await throttledCheck(address, user.email, () => verifyPassword(parsed.data.current, hash));
+  if (!checked.ok) {
+    return checked.reason === "throttled"
+      ? { formError: "auth.login.throttled", retryAfterSeconds: checked.retryAfterSeconds }
+      : { fieldErrors: { current: "currentWrong" } };
   }
   updatePasswordHash(user.userId, await hashPassword(parsed.data.password));
   deleteOtherSessions(user.userId, tokenHash);
