@@ -1,25 +1,14 @@
+import { json, nonEmptyArray, nonEmptyString, parseObject, type RawAnswer, text } from "./answer-kit";
+import { CARD_NAMED_ERRORS, type CardMessenger, type CardRequest, cardRateLimit, cardSuccess } from "./answers-cards";
+import { validateCard } from "./answers-cards-checks";
 import type { MessengerKind, ReceiverKind } from "./paths";
+
+export type { RawAnswer } from "./answer-kit";
 
 // What each messenger answers, per /work/shared/spec/messengers.md: its success, its documented
 // errors, and the checks it makes before posting. Where the spec (and so the vendor) is silent,
 // the choice is marked "decision" so nobody mistakes it for vendor behaviour.
 
-export interface RawAnswer {
-  status: number;
-  body?: string;
-  headers?: Record<string, string>;
-}
-
-const text = (status: number, body: string): RawAnswer => ({
-  status,
-  body,
-  headers: { "content-type": "text/plain; charset=utf-8" },
-});
-const json = (status: number, value: unknown): RawAnswer => ({
-  status,
-  body: JSON.stringify(value),
-  headers: { "content-type": "application/json; charset=utf-8" },
-});
 // Mattermost's AppError as it goes over the wire (request_id is random there; fixed here).
 const mattermost = (status: number, id: string, message: string) =>
   json(status, { id, message, detailed_error: "", request_id: "fakefakefakefakefakefakefa", status_code: status });
@@ -51,14 +40,20 @@ export const NAMED_ERRORS = {
   "jandi.incomplete_url": json(403, { code: 40300, msg: "Incomplete webhook URL" }),
   // Decision: no Retry-After — the spec does not say Jandi sends one, so the sender's own backoff is exercised.
   "jandi.rate_limited": json(429, { code: 42900, msg: "Too many requests" }),
+  ...CARD_NAMED_ERRORS,
 } satisfies Record<string, RawAnswer>;
 
 export type NamedError = keyof typeof NAMED_ERRORS;
 
 export const isNamedError = (name: string): name is NamedError => Object.hasOwn(NAMED_ERRORS, name);
 
+const CARD_KINDS: readonly string[] = ["teams", "googlechat", "discord", "dooray"] satisfies CardMessenger[];
+const isCard = (kind: ReceiverKind): kind is CardMessenger => CARD_KINDS.includes(kind);
+
 /** The messenger's own success answer. */
-export function successAnswer(kind: ReceiverKind, nextPostId: () => number): RawAnswer {
+export function successAnswer(kind: ReceiverKind, req: CardRequest): RawAnswer {
+  if (isCard(kind)) return cardSuccess(kind, req);
+  const { nextPostId } = req;
   switch (kind) {
     case "slack":
     case "mattermost":
@@ -78,6 +73,7 @@ export function successAnswer(kind: ReceiverKind, nextPostId: () => number): Raw
 
 /** 429 as each service shapes it; Retry-After only when the caller gave one. */
 export function rateLimitAnswer(kind: ReceiverKind, retryAfter: string | undefined): RawAnswer {
+  if (isCard(kind)) return cardRateLimit(kind, retryAfter);
   const base =
     kind === "slack"
       ? text(429, "rate_limited")
@@ -91,18 +87,6 @@ export function rateLimitAnswer(kind: ReceiverKind, retryAfter: string | undefin
 
 const JANDI_ACCEPT = "application/vnd.tosslab.jandi-v2+json";
 
-function parseObject(body: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(body);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const nonEmptyArray = (v: unknown) => Array.isArray(v) && v.length > 0;
-const nonEmptyString = (v: unknown) => typeof v === "string" && v.length > 0;
-
 /** Slack refuses Block Kit over its limits with `invalid_blocks` rather than truncating. */
 function slackBlocksInvalid(blocks: unknown): boolean {
   if (blocks === undefined) return false;
@@ -115,7 +99,9 @@ function slackBlocksInvalid(blocks: unknown): boolean {
 }
 
 /** Requests the real service refuses before anything is posted; null when it would post. */
-export function validate(kind: MessengerKind, headers: Record<string, string>, body: string): RawAnswer | null {
+export function validate(kind: MessengerKind, req: CardRequest): RawAnswer | null {
+  if (isCard(kind)) return validateCard(kind, req);
+  const { headers, body } = req;
   const type = (headers["content-type"] ?? "").toLowerCase();
   switch (kind) {
     case "slack": {

@@ -69,6 +69,9 @@ export function parseBehaviour(value: unknown): Behaviour {
 
 export interface Incoming {
   kind: ReceiverKind;
+  /** The path alone; the query is apart, since Teams and Google Chat check theirs. */
+  path: string;
+  query: URLSearchParams;
   headers: Record<string, string>;
   body: string;
   nextPostId: () => number;
@@ -76,7 +79,7 @@ export interface Incoming {
 
 /** The usual answer: the service's own checks, then its success. */
 function usual(req: Incoming): RawAnswer {
-  return (req.kind === "sink" ? null : validate(req.kind, req.headers, req.body)) ?? successAnswer(req.kind, req.nextPostId);
+  return (req.kind === "sink" ? null : validate(req.kind, req)) ?? successAnswer(req.kind, req);
 }
 
 export function plan(behaviour: Behaviour | null | undefined, req: Incoming): Plan {

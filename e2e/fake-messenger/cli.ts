@@ -11,6 +11,10 @@ const LABELS: Record<MessengerKind, string> = {
   hiworks: "하이웍스(Hiworks)",
   agit: "아지트(Agit)",
   teamroom: "팀룸(Teamroom)",
+  teams: "팀즈(Microsoft Teams)",
+  googlechat: "구글 챗(Google Chat)",
+  discord: "디스코드(Discord)",
+  dooray: "두레이(Dooray!)",
 };
 
 function portFromArgs(argv: string[]): number {
@@ -37,8 +41,9 @@ const fake = await startFakeMessenger({
 
 console.log(`Fake messenger server on ${fake.url}. Example webhook URLs:`);
 for (const [kind, path] of Object.entries(EXAMPLE_PATHS) as [MessengerKind, string][]) {
-  console.log(`  ${LABELS[kind].padEnd(22)} ${fake.url}${path}`);
+  console.log(`  ${LABELS[kind].padEnd(24)} ${fake.url}${path}`);
 }
+console.log("Discord: add ?wait=true for a 200 with the message; Google Chat: add &messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD to thread by thread.threadKey.");
 console.log("Control API:");
 for (const r of CONTROL_ROUTES) console.log(`  ${r}`);
 

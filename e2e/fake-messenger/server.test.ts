@@ -128,8 +128,9 @@ describe("named errors", () => {
     ["jandi.rate_limited", 429, { code: 42900 }],
   ];
 
-  it("covers every named error", () => {
-    expect(expected.map(([name]) => name).sort()).toEqual(Object.keys(NAMED_ERRORS).sort());
+  it("covers every named error of the first six (cards.test.ts covers the others)", () => {
+    const firstSix = Object.keys(NAMED_ERRORS).filter((name) => !/^(teams|googlechat|discord|dooray)\./.test(name));
+    expect(expected.map(([name]) => name).sort()).toEqual(firstSix.sort());
   });
 
   it.each(expected)("%s answers %i with its body", async (name, status, body) => {

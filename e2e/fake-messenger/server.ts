@@ -2,18 +2,19 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { rateLimitAnswer } from "./answers";
+import { teamsCardProblem } from "./answers-cards-checks";
 import { type Behaviour, type Plan, parseBehaviour, plan } from "./behaviours";
 import { handleControl } from "./control";
 import { flatHeaders, readBody, writeAnswer } from "./http-io";
 import { messengerOf, pathKey, type ReceiverKind } from "./paths";
 
-// A fake of all six messengers on 127.0.0.1, for tests, benchmarks and local demos. It answers
+// A fake of all ten messengers on 127.0.0.1, for tests, benchmarks and local demos. It answers
 // each messenger's path shape as the spec says, can be scripted per webhook, can enforce a pace,
 // and records every request it receives. Only node:http, so it starts in milliseconds.
 
 export type { Behaviour } from "./behaviours";
 export type { NamedError } from "./answers";
-export { EXAMPLE_PATHS, maskPath, messengerOf, type MessengerKind } from "./paths";
+export { EXAMPLE_PATHS, maskPath, messengerOf, messengersMatching, type MessengerKind } from "./paths";
 
 export interface ReceivedRequest {
   /** Arrival time (ms since epoch), taken once the body has been read. */
@@ -21,8 +22,15 @@ export interface ReceivedRequest {
   messenger: ReceiverKind;
   method: string;
   path: string;
+  /** The query string without "?" (Teams' sig, Google Chat's key/token/messageReplyOption, Discord's wait). */
+  query: string;
   headers: Record<string, string>;
   body: string;
+  /**
+   * Teams only: what the flow run would fail on after its 202 (a malformed card), which the real
+   * service never reports to the sender; null when the card would post.
+   */
+  deferredFailure: string | null;
   /** JSON for the JSON messengers (null if it did not parse), the form fields for Teamroom. */
   parsed: unknown;
   /** The status sent; null while a delayed answer is pending; "aborted" if the client left first. */
@@ -104,11 +112,13 @@ export async function startFakeMessenger(opts: FakeMessengerOptions = {}): Promi
     return h;
   };
 
-  async function handleWebhook(req: http.IncomingMessage, res: http.ServerResponse, path: string, kind: ReceiverKind) {
+  async function handleWebhook(req: http.IncomingMessage, res: http.ServerResponse, url: URL, kind: ReceiverKind) {
     const body = await readBody(req);
     const headers = flatHeaders(req.headers);
+    const path = url.pathname;
     const record: ReceivedRequest = {
-      at: Date.now(), messenger: kind, method: req.method ?? "", path, headers, body,
+      at: Date.now(), messenger: kind, method: req.method ?? "", path, query: url.search.slice(1), headers, body,
+      deferredFailure: kind === "teams" ? teamsCardProblem(body) : null,
       parsed: parseBody(kind, body), answered: null, answeredAt: null,
     };
     const h = hook(path);
@@ -120,7 +130,7 @@ export async function startFakeMessenger(opts: FakeMessengerOptions = {}): Promi
       h.rateLimited += 1;
       p = { delayMs: 0, answer: rateLimitAnswer(kind, "1") };
     } else {
-      p = plan(h.script.shift() ?? h.mode, { kind, headers, body, nextPostId: () => ++postId });
+      p = plan(h.script.shift() ?? h.mode, { kind, path, query: url.searchParams, headers, body, nextPostId: () => ++postId });
     }
     received.push(record);
 
@@ -157,7 +167,7 @@ export async function startFakeMessenger(opts: FakeMessengerOptions = {}): Promi
     if (url.pathname.startsWith("/_fake/")) handled = handleControl(req, res, url, fake);
     else {
       const kind = messengerOf(url.pathname);
-      if (kind) handled = handleWebhook(req, res, url.pathname, kind);
+      if (kind) handled = handleWebhook(req, res, url, kind);
       else {
         opts.onUnmatched?.(req.method ?? "", url.pathname);
         req.resume(); // drain the body so keep-alive connections stay usable
