@@ -82,3 +82,15 @@ export async function fakeControl(route: "script" | "mode" | "reset", body: unkn
   });
   if (!res.ok) throw new Error(`fake ${route} failed: ${res.status}`);
 }
+
+/**
+ * Deletes a destination through the console, for specs that add one only to look at pages: the
+ * console specs share one server, and others count its destinations.
+ */
+export async function deleteDestination(page: Page, name: string) {
+  await page.goto(ALERTS_PATH);
+  await page.getByTestId("destination-row").filter({ hasText: name }).getByRole("link", { name: /수정|Edit/ }).click();
+  await page.getByRole("button", { name: /^(삭제|Delete)$/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: /^(삭제|Delete)$/ }).click();
+  await expect(page).toHaveURL(/deleted=1$/);
+}

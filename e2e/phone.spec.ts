@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { FIRST_RUN_PORT } from "../playwright.config";
-import { ALERTS_PATH, addDestination, SAMPLE_URLS, signIn } from "./helpers";
+import { ALERTS_PATH, addDestination, deleteDestination, SAMPLE_URLS, signIn } from "./helpers";
 import { screenshot } from "./support/screenshot";
 
 // At 375 px (a small phone) every page fits the screen: the navigation collapses into a menu,
@@ -55,4 +55,5 @@ test("every console page fits a phone, and the navigation is a menu", async ({ p
   for (const path of pages) await expectNoSidewaysScroll(page, path);
   await page.goto(ALERTS_PATH);
   await screenshot(page, "phone-alerts", { fullPage: true });
+  await deleteDestination(page, "phone slack");
 });

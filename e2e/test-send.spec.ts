@@ -12,6 +12,8 @@ test.beforeEach(async ({ page }) => {
 const REVOKED = "/services/T0000FAKE/B0000DEAD/revokedSecret3";
 
 test("테스트 전송 works for every messenger before saving, in each messenger's format", async ({ page }) => {
+  await page.goto(ALERTS_PATH);
+  const savedBefore = await page.getByTestId("destination-row").count();
   for (const messenger of Object.keys(FAKE_PATHS) as Messenger[]) {
     await page.goto(`${ALERTS_PATH}/new?messenger=${messenger}`);
     await page.getByLabel("Webhook URL").fill(`${FAKE}${FAKE_PATHS[messenger]}`);
@@ -32,7 +34,7 @@ test("테스트 전송 works for every messenger before saving, in each messenge
   }
   // Nothing was saved by testing.
   await page.goto(ALERTS_PATH);
-  await expect(page.getByTestId("destination-row").filter({ hasText: "127.0.0.1" })).toHaveCount(0);
+  await expect(page.getByTestId("destination-row")).toHaveCount(savedBefore);
 });
 
 test("a revoked Slack webhook shows 실패 with the code, the status and a hint", async ({ page }) => {

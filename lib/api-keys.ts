@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { isUniqueViolation } from "@/db/errors";
 import { findLiveKeyByPrefix, insertApiKey, markApiKeyUsed, rememberSignature, useApiKey } from "@/db/queries/api-keys";

@@ -1,3 +1,4 @@
+import "server-only";
 import { insertAuditEvent } from "@/db/queries/audit";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
 

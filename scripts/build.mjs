@@ -30,6 +30,17 @@ await build({
   tsconfig: path.join(root, "tsconfig.json"),
   banner: { js: 'process.env.NODE_ENV = "production";' },
   sourcemap: "linked",
+  // `import "server-only"` marks modules that must never reach a browser bundle; this bundle is
+  // the server itself, so the marker resolves to nothing, as React's "react-server" condition does.
+  plugins: [
+    {
+      name: "server-only",
+      setup(b) {
+        b.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "server-only" }));
+        b.onLoad({ filter: /.*/, namespace: "server-only" }, () => ({ contents: "", loader: "js" }));
+      },
+    },
+  ],
   logLevel: "warning",
 });
 console.log(`[alimi] server bundled: ${path.relative(root, SERVER_BUNDLE)}`);

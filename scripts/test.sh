@@ -25,7 +25,7 @@ fi
 bench=0
 if [ "$build" -eq 0 ]; then
   rm -f bench/results/smoke.json bench/results/smoke.md bench/results/smoke.png
-  node_modules/.bin/tsx scripts/bench/run.ts --smoke --no-build >reports/bench-smoke.log 2>&1 \
+  node_modules/.bin/tsx --conditions=react-server scripts/bench/run.ts --smoke --no-build >reports/bench-smoke.log 2>&1 \
     && [ -s bench/results/smoke.json ] && [ -s bench/results/smoke.md ] && [ -s bench/results/smoke.png ]
   bench=$?
   if [ "$bench" -eq 0 ]; then echo "bench smoke run: ok"; else echo "bench smoke run failed:" >&2; tail -20 reports/bench-smoke.log >&2; fi

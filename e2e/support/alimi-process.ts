@@ -70,7 +70,7 @@ export async function startAlimi(port: number, dataDir: string, env: Record<stri
 
 /** An API key through the documented automation command, against the same database file. */
 export function createApiKey(dataDir: string): string {
-  const out = execFileSync("node_modules/.bin/tsx", ["scripts/apikey.ts", "create", "fault tests"], {
+  const out = execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/apikey.ts", "create", "fault tests"], {
     env: { ...process.env, DATA_DIR: dataDir },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "ignore"],

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 
 // scrypt from node:crypto: memory-hard, no native dependency. Stored as
