@@ -11,6 +11,9 @@ import { teamroomMeta } from "./teamroom/meta";
 // link): the destination form imports this in the browser, so nothing here may import zod or
 // an adapter. Typed over the id list: an id in ids.ts without its meta.ts — or a meta filed
 // under another id — fails to compile. The server half is collected in registry.ts.
+/** Each id's own meta, under its own id. */
+export type MetaRegistry = { [Id in MessengerId]: MessengerMeta<Id> };
+
 export const messengerMeta = {
   slack: slackMeta,
   mattermost: mattermostMeta,
@@ -18,4 +21,4 @@ export const messengerMeta = {
   hiworks: hiworksMeta,
   agit: agitMeta,
   teamroom: teamroomMeta,
-} satisfies { [Id in MessengerId]: MessengerMeta<Id> };
+} satisfies MetaRegistry;

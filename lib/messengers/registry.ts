@@ -12,6 +12,9 @@ import type { Adapter } from "./types";
 // meanings). Typed over the id list: an id added to ids.ts without its folder's index.ts fails
 // to compile, and so does a definition filed under another id. Schemas (schemas.ts), pacing,
 // hints and health (lib/delivery) all read from here; there is no other per-messenger table.
+/** Each id's own definition, under its own id. */
+export type MessengerRegistry = { [Id in MessengerId]: MessengerDefinition<Id> };
+
 export const messengers = {
   slack,
   mattermost,
@@ -19,7 +22,7 @@ export const messengers = {
   hiworks,
   agit,
   teamroom,
-} satisfies { [Id in MessengerId]: MessengerDefinition<Id> };
+} satisfies MessengerRegistry;
 
 export function getMessenger<Id extends MessengerId>(id: Id): MessengerDefinition<Id> {
   return messengers[id] as MessengerDefinition<Id>;
