@@ -10,7 +10,8 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { TestSendResult } from "@/lib/delivery/test-send";
 import type { DestinationView } from "@/lib/destinations/view";
 import type { MessengerId } from "@/lib/messengers/ids";
-import { type DestinationFormValues, messengerFields } from "@/lib/messengers/fields";
+import type { DestinationFormValues } from "@/lib/messengers/fields";
+import { messengerMeta } from "@/lib/messengers/meta";
 import { DeleteDestinationButton } from "./delete-destination-button";
 import { TestSendPanel } from "./test-send-panel";
 import { useValidationMessage } from "./use-validation-message";
@@ -33,7 +34,8 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
   // The server's signed receipt of the last 테스트 전송; 저장 hands it back so a test made before
   // the first save is remembered as the destination's 최근 테스트.
   const [testReceipt, setTestReceipt] = useState<string | undefined>(undefined);
-  const fields = messengerFields[messenger];
+  // Which fields this messenger's form shows: its meta (lib/messengers/<id>/meta.ts), client-safe.
+  const { fields, capabilities } = messengerMeta[messenger];
 
   // Validated by the server (useActionForm): shipping zod and react-hook-form to the browser
   // for these five fields would cost 46 kB gzipped and put this page over its 150 kB
@@ -46,9 +48,9 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
       name: text("name"),
       webhookUrl: text("webhookUrl"),
       enabled: data.get("enabled") === "on",
-      ...(fields.channel ? { channel: text("channel") } : {}),
+      ...(fields.channel !== null ? { channel: text("channel") } : {}),
       ...(fields.topic ? { topic: text("topic") } : {}),
-      ...(messenger === "mattermost" ? { allowPrivateNetwork: data.get("allowPrivateNetwork") === "on" } : {}),
+      ...(capabilities.privateNetwork ? { allowPrivateNetwork: data.get("allowPrivateNetwork") === "on" } : {}),
     };
   };
 
@@ -85,9 +87,9 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
         spellCheck={false} placeholder={t(`messengers.${messenger}.example`)}
         hint={saved ? `${t("form.webhookUrlSaved", { masked: saved.maskedUrl })} ${t("form.webhookUrlKeepHint")}` : undefined}
         name="webhookUrl" defaultValue="" error={message(errors.webhookUrl)} />
-      {fields.channel ? (
+      {fields.channel !== null ? (
         <TextField id="channel" label={`${t("form.channel")} (${t("common.optional")})`} type="text"
-          hint={messenger === "slack" ? t("form.channelHintSlack") : t("form.channelHintMattermost")}
+          hint={t(`form.${fields.channel.hint}`)}
           name="channel" defaultValue={saved?.channel ?? ""} error={message(errors.channel)} />
       ) : null}
       {fields.topic ? (
@@ -97,7 +99,7 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
           <p className="warning" style={{ marginTop: -8, marginBottom: 18 }}>{t("form.topicWarning")}</p>
         </>
       ) : null}
-      {messenger === "mattermost" ? (
+      {capabilities.privateNetwork ? (
         <div className="field">
           <label className="checkbox" htmlFor="allowPrivateNetwork">
             <input id="allowPrivateNetwork" name="allowPrivateNetwork" type="checkbox" defaultChecked={saved?.allowPrivateNetwork ?? false} />

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { DestinationView } from "@/lib/destinations/view";
 import { EnabledSwitch } from "./enabled-switch";
 import { LastTest } from "./last-test";
+import { MessengerBadge } from "./messenger-badge";
 
 export async function DestinationList({ destinations, readOnly }: { destinations: DestinationView[]; readOnly: boolean }) {
   const t = await getTranslations();
@@ -38,7 +39,7 @@ export async function DestinationList({ destinations, readOnly }: { destinations
           {destinations.map((d) => (
             <tr key={d.id} data-testid="destination-row">
               <td>
-                <span className={`badge badge-${d.messenger}`}>{t(`messengers.${d.messenger}.name`)}</span>
+                <MessengerBadge messenger={d.messenger}>{t(`messengers.${d.messenger}.name`)}</MessengerBadge>
               </td>
               <td>
                 {d.name}

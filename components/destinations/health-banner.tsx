@@ -11,7 +11,7 @@ export async function HealthBanner({ paused, waiting, readOnly }: { paused: Dest
     <section className="banner" role="alert" aria-labelledby="health-banner-title">
       <h2 id="health-banner-title">{t("health.bannerTitle")}</h2>
       {paused.map((d) => {
-        const hint = hintForCode(d.health.pauseCode);
+        const hint = hintForCode(d.messenger, d.health.pauseCode);
         return (
           <div className="banner-item" key={d.id} data-testid="paused-destination">
             <p>
@@ -24,7 +24,7 @@ export async function HealthBanner({ paused, waiting, readOnly }: { paused: Dest
               </strong>
             </p>
             {d.health.pauseReason ? <p>{t("health.reason", { reason: d.health.pauseReason })}</p> : null}
-            {hint ? <p>{t(`test.hints.${hint}` as "test.hints.unknown")}</p> : null}
+            {hint ? <p>{t(`test.hints.${hint}`)}</p> : null}
             <p className="hint">
               {t("health.waiting", { count: waiting.get(d.id) ?? 0 })} {t("health.resumeHint")}
             </p>

@@ -1,20 +1,18 @@
 import { getTranslations } from "next-intl/server";
 import type { MessengerId } from "@/lib/messengers/ids";
+import { messengerMeta } from "@/lib/messengers/meta";
 import messages from "@/messages/ko.json";
 
-// The official guides the product links to (there is no public API doc for these two).
-const OFFICIAL_GUIDES: Partial<Record<MessengerId, string>> = {
-  hiworks: "https://customer.gabia.com/manuals/detail_pop.php?seq_no=2755",
-  agit: "https://agit.io/apps/19",
-};
-
-/** The seed help page's steps for one messenger, as numbered steps beside its form. */
+/**
+ * The seed help page's steps for one messenger, as numbered steps beside its form: the texts are
+ * messages (guides.<id>), the official link its `<link>` tag opens is in the messenger's meta.
+ */
 export async function SetupGuide({ messenger }: { messenger: MessengerId }) {
   const t = await getTranslations("guides");
   // Step numbers come from the catalogue itself; both languages have the same keys (tested).
   const steps = Object.keys(messages.guides[messenger].steps) as (keyof (typeof messages.guides)["slack"]["steps"])[];
   const note = t(`${messenger}.note`);
-  const href = OFFICIAL_GUIDES[messenger];
+  const href = messengerMeta[messenger].guide.link;
   return (
     <section className="card guide" aria-labelledby="guide-title">
       <h2 id="guide-title">{t("title")}</h2>

@@ -28,7 +28,7 @@ export async function FailuresTable({ rows, logQuery }: { rows: FailureReason[];
             </thead>
             <tbody>
               {rows.map((r) => {
-                const hint = hintForCode(r.code);
+                const hint = hintForCode(r.messenger, r.code);
                 const messenger = t(`messengers.${r.messenger as "slack"}.name`);
                 return (
                   <tr key={`${r.messenger}-${r.code}`}>

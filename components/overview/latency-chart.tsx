@@ -1,17 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import type { NotifyLatency } from "@/db/queries/overview";
+import { MESSENGER_IDS } from "@/lib/messengers/ids";
+import { messengerMeta } from "@/lib/messengers/meta";
 import { type BucketLabel, CHART, ChartFrame, Legend, niceMax, PLOT_H, PLOT_W } from "./chart-frame";
 
 // 알림까지 걸린 시간: p50 (solid) and p95 (dashed) per messenger over time, and the table.
 
-export const MESSENGER_COLORS: Record<string, string> = {
-  slack: "#611f69",
-  mattermost: "#1e6fd9",
-  jandi: "#1f9d55",
-  hiworks: "#0a9bb5",
-  agit: "#e07b00",
-  teamroom: "#c2185b",
-};
+// Each messenger's line colour is in its definition (lib/messengers/<id>/meta.ts).
+export const MESSENGER_COLORS: Record<string, string> = Object.fromEntries(
+  MESSENGER_IDS.map((id) => [id, messengerMeta[id].chartColor]),
+);
 
 export async function LatencyChart({ rows, buckets }: { rows: NotifyLatency[]; buckets: BucketLabel[] }) {
   const t = await getTranslations();

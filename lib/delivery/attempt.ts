@@ -1,5 +1,5 @@
 import type { Alert, AlertContext } from "@/lib/alerts/types";
-import { getAdapter } from "@/lib/messengers/registry";
+import { getMessenger } from "@/lib/messengers/registry";
 import type { MessengerId } from "@/lib/messengers/ids";
 import type { DestinationConfig, Outcome } from "@/lib/messengers/types";
 import { allowLoopbackWebhooks } from "@/lib/env";
@@ -22,8 +22,10 @@ export async function attemptDelivery(
   ctx: AlertContext,
   signal?: AbortSignal,
 ): Promise<AttemptResult> {
-  const adapter = getAdapter(messenger);
-  const policy = { allowLoopback: allowLoopbackWebhooks(), allowPrivate: messenger === "mattermost" && config.allowPrivateNetwork === true };
+  const { adapter, meta } = getMessenger(messenger);
+  // 사내망 주소 허용 counts only for a messenger that offers it (a self-hosted one).
+  const allowPrivate = meta.capabilities.privateNetwork && config.allowPrivateNetwork === true;
+  const policy = { allowLoopback: allowLoopbackWebhooks(), allowPrivate };
   const result = await send(adapter.buildRequest(alert, config, ctx), { signal, policy });
   if (result.kind === "network") {
     return { outcome: result.outcome, httpStatus: null, bodySnippet: null, latencyMs: result.latencyMs };

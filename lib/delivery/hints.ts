@@ -1,25 +1,12 @@
+import type { ErrorMeaning, HintKey } from "@/lib/messengers/definition";
+import { isMessengerId } from "@/lib/messengers/ids";
+import { messengers } from "@/lib/messengers/registry";
 import type { Outcome } from "@/lib/messengers/types";
 
 // A one-line fix for each known failure, as a key under "test.hints.*" in messages/*.json.
-const BY_CODE: Record<string, string> = {
-  no_service: "revoked",
-  no_active_hooks: "revoked",
-  no_team: "revoked",
-  invalid_token: "revoked",
-  action_prohibited: "prohibited",
-  channel_not_found: "channelNotFound",
-  channel_is_archived: "archived",
-  invalid_payload: "payload",
-  no_text: "payload",
-  "web.incoming_webhook.invalid.app_error": "mattermostInvalid",
-  "web.incoming_webhook.channel_locked.app_error": "mattermostLocked",
-  "web.incoming_webhook.permissions.app_error": "mattermostPermissions",
-  "web.incoming_webhook.channel.app_error": "channelNotFound",
-  "web.incoming_webhook.disabled.app_error": "mattermostDisabled",
-  "40051": "jandiToken",
-  "40052": "payload",
-  "40000": "payload",
-  "42900": "rateLimited",
+// The messenger's own codes are in its definition (`errors`); these are the sender's, the same
+// for every messenger.
+const SENDER_CODES: Record<string, HintKey> = {
   timeout: "timeout",
   dns: "dns",
   connection_refused: "refused",
@@ -29,10 +16,17 @@ const BY_CODE: Record<string, string> = {
   blocked_address: "blocked",
 };
 
-export function hintFor(outcome: Outcome, httpStatus: number | null): string | null {
+/** The hint for a code, the messenger's own first; `messenger` may come from storage, so it is checked. */
+function byCode(messenger: string, code: string): HintKey | undefined {
+  const own: Readonly<Record<string, ErrorMeaning>> = isMessengerId(messenger) ? messengers[messenger].errors : {};
+  if (Object.hasOwn(own, code)) return own[code].hint;
+  return Object.hasOwn(SENDER_CODES, code) ? SENDER_CODES[code] : undefined;
+}
+
+export function hintFor(messenger: string, outcome: Outcome, httpStatus: number | null): HintKey | null {
   if (outcome.kind === "delivered") return null;
-  const byCode = outcome.code ? BY_CODE[outcome.code] : undefined;
-  if (byCode) return byCode;
+  const known = outcome.code ? byCode(messenger, outcome.code) : undefined;
+  if (known) return known;
   if (httpStatus === null) return "network";
   if (httpStatus === 429) return "rateLimited";
   if (httpStatus >= 300 && httpStatus < 400) return "redirect";
@@ -43,9 +37,10 @@ export function hintFor(outcome: Outcome, httpStatus: number | null): string | n
 }
 
 /** The hint for a saved failure code (e.g. a paused destination's), when one is known. */
-export function hintForCode(code: string | null): string | null {
+export function hintForCode(messenger: string, code: string | null): HintKey | null {
   if (!code) return null;
-  if (BY_CODE[code]) return BY_CODE[code];
+  const known = byCode(messenger, code);
+  if (known) return known;
   const status = /^http_(\d{3})$/.exec(code);
-  return status ? hintFor({ kind: "permanent", status: Number(status[1]) }, Number(status[1])) : null;
+  return status ? hintFor(messenger, { kind: "permanent", status: Number(status[1]) }, Number(status[1])) : null;
 }

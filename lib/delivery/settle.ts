@@ -1,7 +1,7 @@
 import type { MessengerId } from "@/lib/messengers/ids";
 import type { Outcome } from "@/lib/messengers/types";
 import { failureReason, pausesDestination } from "./health";
-import { PACE, paceAllowedAt, tatNotBefore } from "./pacing";
+import { paceAllowedAt, paceOf, tatNotBefore } from "./pacing";
 import { retryDelay } from "./retry";
 
 // What one attempt's outcome means for its deliveries and its destination, decided in one pure
@@ -47,7 +47,7 @@ export function givesUp(since: number, at: number, maxRetryAgeMs: number): boole
 
 export function settleAttempt(input: SettleInput): Settlement {
   const { outcome, at, messenger, destination, policy } = input;
-  const pace = PACE[messenger];
+  const pace = paceOf(messenger);
   // A one-at-a-time pace (Slack) counts from the answer, whatever it was: a slow request (a new
   // connection) must not bring the next one within the messenger's interval.
   const paceAfter = pace.burst === 1 ? at + pace.intervalMs : destination.paceTat;
@@ -57,7 +57,7 @@ export function settleAttempt(input: SettleInput): Settlement {
   }
   const failureCode = outcome.code ?? (input.httpStatus === null ? "network" : `http_${input.httpStatus}`);
   if (outcome.kind === "permanent") {
-    const pause = pausesDestination(outcome) ? { code: outcome.code ?? `http_${outcome.status}`, reason } : null;
+    const pause = pausesDestination(messenger, outcome) ? { code: outcome.code ?? `http_${outcome.status}`, reason } : null;
     const failed = input.deliveries.map((d) => d.id);
     return { failed, retryAt: null, paceTat: Math.max(destination.paceTat, paceAfter), pause, failureCode, reason };
   }

@@ -28,6 +28,6 @@ export async function sendTestMessage(
     code: outcome.kind === "delivered" ? null : (outcome.code ?? null),
     message: outcome.kind === "delivered" ? null : (outcome.message?.slice(0, 300) ?? null),
     latencyMs,
-    hint: hintFor(outcome, httpStatus),
+    hint: hintFor(messenger, outcome, httpStatus),
   };
 }

@@ -15,18 +15,6 @@ const baseShape = {
   enabled: z.boolean(),
 };
 
-export const slackChannelSchema = z
-  .string()
-  .trim()
-  .regex(/^$|^[#@]?[^\s,#@]{1,80}$/u, "channel.slack");
-
-export const mattermostChannelSchema = z
-  .string()
-  .trim()
-  .regex(/^$|^@?[a-z0-9][a-z0-9._-]{0,63}$/, "channel.mattermost");
-
-export const jandiTopicSchema = z.string().trim().min(1, "topic.required").max(80, "topic.tooLong");
-
 /**
  * One config schema per messenger: the shared fields plus the messenger's own, and the URL
  * checked against the messenger's rule. Used by the server actions for 저장 and 테스트 전송.

@@ -1,7 +1,5 @@
-import type { MessengerId } from "./ids";
-
-// What the destination form holds and shows. Apart from the zod schemas (schemas.ts) on
-// purpose: the form imports this in the browser, and the schemas stay on the server.
+// What the destination form holds. Which of the optional fields a messenger shows is in its
+// meta (lib/messengers/<id>/meta.ts, collected in meta.ts); the zod schemas stay on the server.
 
 export type DestinationFormValues = {
   id: string;
@@ -11,14 +9,4 @@ export type DestinationFormValues = {
   channel?: string;
   topic?: string;
   allowPrivateNetwork?: boolean;
-};
-
-/** Which optional fields each messenger's form shows (the product's fields). */
-export const messengerFields: Record<MessengerId, { channel: boolean; topic: boolean }> = {
-  slack: { channel: true, topic: false },
-  mattermost: { channel: true, topic: false },
-  jandi: { channel: false, topic: true },
-  hiworks: { channel: false, topic: false },
-  agit: { channel: false, topic: false },
-  teamroom: { channel: false, topic: false },
 };

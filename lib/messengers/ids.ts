@@ -1,5 +1,7 @@
-// The one list of messenger ids. It drives the Drizzle enum column, z.enum and the
-// adapter registry, so adding a messenger here without its schema and adapter fails to compile.
+// The one list of messenger ids. It drives the Drizzle enum column, z.enum and the two
+// registries (meta.ts for the browser, registry.ts for the server), so an id added here without
+// its folder lib/messengers/<id>/ (meta.ts + index.ts) fails to compile. See the README,
+// "Adding a messenger".
 export const MESSENGER_IDS = ["slack", "mattermost", "jandi", "hiworks", "agit", "teamroom"] as const;
 
 export type MessengerId = (typeof MESSENGER_IDS)[number];

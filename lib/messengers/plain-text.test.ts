@@ -5,6 +5,7 @@ import { teamroomAdapter } from "./teamroom/adapter";
 import { safeLinkTarget } from "@/lib/alerts/escape";
 import type { AlertContext } from "@/lib/alerts/types";
 import { CTX, inquiry, OCCURRED, res, testAlert } from "./test/fixtures";
+import type { Adapter } from "./types";
 
 const EXPECTED = [
   "[알리미] 👤 상담사 배정",
@@ -25,7 +26,7 @@ const assigned = inquiry({
   session: { id: "s_123", url: "https://chat.example.com/ws/sessions/s_123", channel: "web" },
 });
 
-const textOf = (adapter: typeof hiworksAdapter | typeof teamroomAdapter, alert = assigned, ctx: AlertContext = CTX) => {
+const textOf = (adapter: Adapter, alert = assigned, ctx: AlertContext = CTX) => {
   const req = adapter.buildRequest(alert, { name: "x", webhookUrl: "https://e/x" }, ctx);
   return adapter.id === "teamroom" ? (new URLSearchParams(req.body).get("content") ?? "") : (JSON.parse(req.body).text as string);
 };

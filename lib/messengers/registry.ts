@@ -1,22 +1,37 @@
-import { agitAdapter } from "./agit/adapter";
-import { hiworksAdapter } from "./hiworks/adapter";
-import type { MessengerId } from "./ids";
-import { jandiAdapter } from "./jandi/adapter";
-import { mattermostAdapter } from "./mattermost/adapter";
-import { slackAdapter } from "./slack/adapter";
-import { teamroomAdapter } from "./teamroom/adapter";
+import { agit } from "./agit";
+import type { MessengerDefinition } from "./definition";
+import { hiworks } from "./hiworks";
+import { type MessengerId, MESSENGER_IDS } from "./ids";
+import { jandi } from "./jandi";
+import { mattermost } from "./mattermost";
+import { slack } from "./slack";
+import { teamroom } from "./teamroom";
 import type { Adapter } from "./types";
 
-// Typed over the id list: a messenger added to ids.ts without an adapter fails to compile.
-export const adapters = {
-  slack: slackAdapter,
-  mattermost: mattermostAdapter,
-  jandi: jandiAdapter,
-  hiworks: hiworksAdapter,
-  agit: agitAdapter,
-  teamroom: teamroomAdapter,
-} satisfies Record<MessengerId, Adapter>;
+// Every messenger's whole definition (server side: URL rule and schema, adapter, pace, error
+// meanings). Typed over the id list: an id added to ids.ts without its folder's index.ts fails
+// to compile, and so does a definition filed under another id. Schemas (schemas.ts), pacing,
+// hints and health (lib/delivery) all read from here; there is no other per-messenger table.
+/** Each id's own definition, under its own id. */
+export type MessengerRegistry = { [Id in MessengerId]: MessengerDefinition<Id> };
+
+export const messengers = {
+  slack,
+  mattermost,
+  jandi,
+  hiworks,
+  agit,
+  teamroom,
+} satisfies MessengerRegistry;
+
+export function getMessenger<Id extends MessengerId>(id: Id): MessengerDefinition<Id> {
+  return messengers[id] as MessengerDefinition<Id>;
+}
+
+export const adapters = Object.fromEntries(MESSENGER_IDS.map((id) => [id, messengers[id].adapter])) as {
+  [Id in MessengerId]: Adapter<Id>;
+};
 
 export function getAdapter(id: MessengerId): Adapter {
-  return adapters[id];
+  return messengers[id].adapter;
 }

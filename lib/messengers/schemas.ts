@@ -1,20 +1,13 @@
 import type { z } from "zod";
-import { agitConfigSchema } from "./agit/schema";
-import { hiworksConfigSchema } from "./hiworks/schema";
-import type { MessengerId } from "./ids";
-import { jandiConfigSchema } from "./jandi/schema";
-import { mattermostConfigSchema } from "./mattermost/schema";
-import { slackConfigSchema } from "./slack/schema";
-import { teamroomConfigSchema } from "./teamroom/schema";
+import type { DestinationFormValues } from "./fields";
+import { type MessengerId, MESSENGER_IDS } from "./ids";
+import { messengers } from "./registry";
 import type { UrlValidationOptions } from "./webhook-url";
 
-export const configSchemas = {
-  slack: slackConfigSchema,
-  mattermost: mattermostConfigSchema,
-  jandi: jandiConfigSchema,
-  hiworks: hiworksConfigSchema,
-  agit: agitConfigSchema,
-  teamroom: teamroomConfigSchema,
-} satisfies Record<MessengerId, (opts: UrlValidationOptions) => z.ZodType>;
+/** Each messenger's config schema, as its definition built it (lib/messengers/<id>/index.ts). */
+export const configSchemas = Object.fromEntries(MESSENGER_IDS.map((id) => [id, messengers[id].configSchema])) as Record<
+  MessengerId,
+  (opts: UrlValidationOptions) => z.ZodType<DestinationFormValues>
+>;
 
-export { type DestinationFormValues, messengerFields } from "./fields";
+export type { DestinationFormValues } from "./fields";

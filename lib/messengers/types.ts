@@ -5,11 +5,11 @@ import type { MessengerId } from "./ids";
 export interface DestinationConfig {
   name: string;
   webhookUrl: string;
-  /** Slack / Mattermost only; empty means "the webhook's own channel". */
+  /** Messengers whose form shows 채널 (meta.fields.channel); empty means "the webhook's own channel". */
   channel?: string | null;
-  /** Jandi only; a label the admin keeps, never sent (the topic is fixed by the webhook). */
+  /** Messengers whose form shows 토픽; a label the admin keeps, never sent (the topic is fixed by the webhook). */
   topic?: string | null;
-  /** Mattermost only: 사내망 주소 허용 — the admin allowed a private-network server */
+  /** 사내망 주소 허용 (meta.capabilities.privateNetwork): the admin allowed a private-network server */
   allowPrivateNetwork?: boolean;
 }
 
@@ -34,8 +34,8 @@ export type Outcome =
   | { kind: "permanent"; status: number; code?: string; message?: string };
 
 /** Pure: no I/O. The sender in lib/delivery owns fetch, timeouts and retries. */
-export interface Adapter {
-  id: MessengerId;
+export interface Adapter<Id extends MessengerId = MessengerId> {
+  id: Id;
   buildRequest(alert: Alert, config: DestinationConfig, ctx: AlertContext): OutboundRequest;
   /** `now` (epoch ms) lets an HTTP-date Retry-After become a delay. */
   classify(response: MessengerResponse, now: number): Outcome;

@@ -1,4 +1,4 @@
-// Webhook URL rules shared by the six messenger schemas. Server-side: the destination form is
+// Webhook URL rules shared by every messenger's definition. Server-side: the destination form is
 // validated by its server actions (the browser only shows the answers), and the address check
 // uses node:net (lib/net/ip-ranges.ts). `maskWebhookUrl` alone also serves the page render.
 // Returns message keys (translated at the edge under "validation.url.*"), never wording.

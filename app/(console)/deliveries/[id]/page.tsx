@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { eventKey } from "@/components/deliveries/event-label";
 import { ResendButton } from "@/components/deliveries/resend-button";
+import { MessengerBadge } from "@/components/destinations/messenger-badge";
 import { getAlertDetail } from "@/db/queries/delivery-log";
 import { requireUser } from "@/lib/auth/current-user";
 
@@ -35,7 +36,7 @@ export default async function AlertDetailPage({ params }: { params: Promise<{ id
           <section className="card" style={{ padding: 20, marginBottom: 16 }} key={d.id} data-testid="delivery-detail">
             <div className="page-header" style={{ marginBottom: 10 }}>
               <h2 style={{ fontSize: "1.1rem" }}>
-                <span className={`badge badge-${d.messenger}`}>{tm(`${d.messenger as "slack"}.name`)}</span> {label}{" "}
+                <MessengerBadge messenger={d.messenger}>{tm(`${d.messenger as "slack"}.name`)}</MessengerBadge> {label}{" "}
                 <span className={`outcome outcome-${d.status}`}>{t(`status.${d.status as "pending"}`)}</span>
               </h2>
               {d.status === "failed" && user.role === "admin" ? <ResendButton id={d.id} label={label} /> : null}

@@ -19,19 +19,26 @@ import { audit } from "@/lib/audit";
 import { sendTestMessage } from "@/lib/delivery/test-send";
 import { openTestReceipt, sealTestReceipt } from "@/lib/destinations/test-receipt";
 import { deliveryWorker } from "@/lib/delivery/worker";
-import { messengerFields } from "@/lib/messengers/schemas";
+import type { DestinationFormValues } from "@/lib/messengers/fields";
+import type { MessengerId } from "@/lib/messengers/ids";
+import { messengerMeta } from "@/lib/messengers/meta";
 
 // Thin actions: adminAction checks who asks and the input; these only do the work.
 const LIST_PATH = "/settings/integrations/alerts";
 
+// What a messenger's form shows decides what is kept (lib/messengers/<id>/meta.ts).
+const channelOf = (messenger: MessengerId, data: DestinationFormValues) =>
+  messengerMeta[messenger].fields.channel !== null && data.channel ? data.channel : null;
+const allowsPrivateNetwork = (messenger: MessengerId, data: DestinationFormValues) =>
+  messengerMeta[messenger].capabilities.privateNetwork && data.allowPrivateNetwork === true;
+
 export const saveDestination = adminAction(destinationInput, async ({ messenger, data, testReceipt }, { user }) => {
-  const fields = messengerFields[messenger];
   const common = {
     name: data.name,
     enabled: data.enabled,
-    channel: fields.channel && data.channel ? data.channel : null,
-    topic: fields.topic && data.topic ? data.topic : null,
-    allowPrivateNetwork: messenger === "mattermost" && data.allowPrivateNetwork === true,
+    channel: channelOf(messenger, data),
+    topic: messengerMeta[messenger].fields.topic && data.topic ? data.topic : null,
+    allowPrivateNetwork: allowsPrivateNetwork(messenger, data),
   };
 
   let id: string;
@@ -85,7 +92,7 @@ export const sendTestAlert = adminAction(destinationInput, async ({ messenger, d
       webhookUrl,
       channel: data.channel || null,
       topic: data.topic || null,
-      allowPrivateNetwork: messenger === "mattermost" && data.allowPrivateNetwork === true,
+      allowPrivateNetwork: allowsPrivateNetwork(messenger, data),
     },
     { locale: settings.alertLocale, timeZone: settings.timeZone },
   );
@@ -95,8 +102,7 @@ export const sendTestAlert = adminAction(destinationInput, async ({ messenger, d
     recordTestResult(saved.id, outcome);
     revalidatePath(LIST_PATH);
   }
-  const channel = messengerFields[messenger].channel && data.channel ? data.channel : null;
-  return { result, receipt: sealTestReceipt(outcome, { messenger, webhookUrl, channel }) };
+  return { result, receipt: sealTestReceipt(outcome, { messenger, webhookUrl, channel: channelOf(messenger, data) }) };
 });
 
 /** 다시 사용 after 자동 중지: redeliver what it missed (as a digest), or discard it first. */
