@@ -57,9 +57,9 @@ const envSchema = z
     ALERTS_RETENTION_DAYS: positiveNumber("ALERTS_RETENTION_DAYS").default(30),
     ALERTS_API_RATE_LIMIT: wholeNumber("ALERTS_API_RATE_LIMIT", 0).default(200),
     ALIMI_SECRET_KEY: z.string().optional(),
-    TRUST_PROXY: z.string().optional(),
+    TRUST_PROXY: z.string().optional().transform((value, ctx) => parseTrustProxy(value, ctx)),
   })
-  .transform((env, ctx) => {
+  .transform((env) => {
     const port = env.PORT;
     const appBaseUrl = (env.APP_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, "");
     return {
@@ -78,7 +78,7 @@ const envSchema = z
       retentionDays: env.ALERTS_RETENTION_DAYS,
       apiRateLimitPerSecond: env.ALERTS_API_RATE_LIMIT,
       secretKey: env.ALIMI_SECRET_KEY || undefined,
-      trustProxy: parseTrustProxy(env.TRUST_PROXY, ctx),
+      trustProxy: env.TRUST_PROXY,
     };
   });
 

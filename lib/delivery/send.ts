@@ -14,7 +14,7 @@ import pkg from "@/package.json";
 // after DNS resolution, so a name that resolves (or re-resolves) to an internal address is refused.
 
 /** 10 s per attempt (spec); ALERTS_ATTEMPT_TIMEOUT_MS lets fault tests use a shorter one. */
-export const ATTEMPT_TIMEOUT_MS = config().attemptTimeoutMs;
+export const attemptTimeoutMs = (): number => config().attemptTimeoutMs;
 export const MAX_RESPONSE_BYTES = 8 * 1024;
 export const USER_AGENT = `Alimi/${pkg.version}`;
 
@@ -76,7 +76,7 @@ export function classifyNetworkError(error: unknown): Exclude<Outcome, { kind: "
   const code = err?.code ?? err?.cause?.code ?? "";
   if (code === "EBLOCKED") return { kind: "permanent", status: 0, code: "blocked_address", message: err.message };
   if (code === "ETIMEDOUT_ATTEMPT" || err?.name === "TimeoutError") {
-    return { kind: "retry", code: "timeout", message: `no answer within ${ATTEMPT_TIMEOUT_MS} ms` };
+    return { kind: "retry", code: "timeout", message: `no answer within ${attemptTimeoutMs()} ms` };
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { kind: "retry", code: "dns", message: "host name not found" };
   if (code === "ECONNREFUSED") return { kind: "retry", code: "connection_refused", message: "connection refused" };
@@ -132,7 +132,7 @@ export function send(request: OutboundRequest, opts: SendOptions = {}): Promise<
     });
     const timer = setTimeout(() => {
       req.destroy(Object.assign(new Error("attempt timed out"), { code: "ETIMEDOUT_ATTEMPT" }));
-    }, opts.timeoutMs ?? ATTEMPT_TIMEOUT_MS);
+    }, opts.timeoutMs ?? attemptTimeoutMs());
     const onAbort = () => req.destroy(Object.assign(new Error("shutting down"), { code: "EABORTED" }));
     opts.signal?.addEventListener("abort", onAbort, { once: true });
 

@@ -7,7 +7,7 @@ import { DIGEST_ITEMS, DIGEST_LIMIT, groupMessage, groupSize, newDigestId } from
 import { Housekeeping } from "./housekeeping";
 import { reportSettlement } from "./notices";
 import { paceRules } from "./pacing";
-import { ATTEMPT_TIMEOUT_MS } from "./send";
+import { attemptTimeoutMs } from "./send";
 import { settleAttempt } from "./settle";
 
 // The in-process worker that drains the queue. Woken the moment the API stores deliveries (no
@@ -16,10 +16,10 @@ import { settleAttempt } from "./settle";
 // and several processes sharing the database never send the same delivery twice.
 
 const MAX_GROUPS = 16;
-const LEASE_MS = ATTEMPT_TIMEOUT_MS + 5_000;
 const MAX_TIMER_MS = 30_000;
 const SHUTDOWN_GRACE_MS = 3_000;
-const CLAIM = { leaseMs: LEASE_MS, maxGroups: MAX_GROUPS, perGroup: DIGEST_LIMIT, withPayload: DIGEST_ITEMS, pace: paceRules, groupSize };
+// Read when first claimed, not at load: the configuration is validated when the server starts.
+const claimRules = () => ({ leaseMs: attemptTimeoutMs() + 5_000, maxGroups: MAX_GROUPS, perGroup: DIGEST_LIMIT, withPayload: DIGEST_ITEMS, pace: paceRules, groupSize });
 
 class DeliveryWorker {
   private running = false;
@@ -93,7 +93,7 @@ class DeliveryWorker {
         this.again = false;
         this.housekeeping.runIfDue(Date.now());
         let groups: ClaimedGroup[];
-        while (!this.stopping && (groups = claimDueGroups(Date.now(), CLAIM)).length > 0) {
+        while (!this.stopping && (groups = claimDueGroups(Date.now(), claimRules())).length > 0) {
           const settings = getSettings();
           const ctx: AlertContext = { locale: settings.alertLocale, timeZone: settings.timeZone };
           await Promise.all(groups.map((g) => this.deliver(g, ctx)));
