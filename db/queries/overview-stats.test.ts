@@ -140,7 +140,10 @@ describe("reading the histograms", () => {
   });
 
   it("walks the cumulative counts to the nearest rank", () => {
-    const bins = new Map([[10, 5], [20, 4], [30, 1]]);
+    const bins: number[] = [];
+    bins[10] = 5;
+    bins[20] = 4;
+    bins[30] = 1;
     expect(percentileOf(bins, 10, 50)).toBe(binValue(10)); // rank 5
     expect(percentileOf(bins, 10, 60)).toBe(binValue(20)); // rank 6
     expect(percentileOf(bins, 10, 95)).toBe(binValue(30)); // rank 10

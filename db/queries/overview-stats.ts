@@ -63,7 +63,7 @@ function statements(db: Db) {
   return prepared(db, "overviewStats", (db) => ({
     outcomeHours: db.$client.prepare(STATS_SQL.outcomeHours),
     outcomeRows: db.$client.prepare(STATS_SQL.outcomeRows),
-    latencyHours: db.$client.prepare(STATS_SQL.latencyHours),
+    latencyHours: db.$client.prepare(STATS_SQL.latencyHours).raw(),
     latencyRows: db.$client.prepare(STATS_SQL.latencyRows),
   }));
 }
@@ -86,17 +86,22 @@ export function outcomeCounts(db: Db, lo: number, hi: number): OutcomeCount[] {
   return [...merged.values()].filter((r) => r.n !== 0);
 }
 
-/** A latency histogram: bin → count. */
-export type Histogram = Map<number, number>;
+/** A latency histogram: count by bin (a holey array; bins are small integers, a few hundred at most). */
+export type Histogram = number[];
 
-/** Whole hours' histograms per messenger, each with the hour it starts. */
-export function latencyHours(db: Db, range: Range): { hourStart: number; messenger: string; bins: Histogram }[] {
-  const rows = statements(db).latencyHours.all({ lo: range[0], hi: range[1] }) as { hourStart: number; messenger: string; bins: string }[];
-  return rows.map((r) => ({
-    hourStart: r.hourStart,
-    messenger: r.messenger,
-    bins: new Map(Object.entries(JSON.parse(r.bins) as Record<string, number>).map(([bin, n]) => [Number(bin), n])),
-  }));
+/**
+ * Whole hours' histograms per messenger, each with the hour it starts: the stored JSON, added
+ * into the histogram `into` picks for it (none: skipped). JSON.parse and a for…in, no per-hour
+ * objects: 30 days are thousands of hours × a hundred bins.
+ */
+export function addLatencyHours(db: Db, range: Range, into: (hourStart: number, messenger: string) => Histogram | null) {
+  const rows = statements(db).latencyHours.all({ lo: range[0], hi: range[1] }) as [number, string, string][];
+  for (const [hourStart, messenger, json] of rows) {
+    const histogram = into(hourStart, messenger);
+    if (!histogram) continue;
+    const bins = JSON.parse(json) as Record<string, number>;
+    for (const bin in bins) addTo(histogram, Number(bin), bins[bin]);
+  }
 }
 
 /** The histograms of the deliveries accepted in [lo, hi), binned from the rows themselves. */
@@ -105,7 +110,7 @@ export function latencyRows(db: Db, [lo, hi]: Range): { messenger: string; bin: 
 }
 
 export function addTo(histogram: Histogram, bin: number, n: number) {
-  histogram.set(bin, (histogram.get(bin) ?? 0) + n);
+  histogram[bin] = (histogram[bin] ?? 0) + n;
 }
 
 /** A bin's value in ms: 0 for bin 0, else the geometric middle of [1.05^(b−1), 1.05^b), rounded. */
@@ -117,8 +122,8 @@ export function binValue(bin: number): number {
 export function percentileOf(histogram: Histogram, total: number, p: number): number {
   const rank = Math.ceil((p * total) / 100);
   let seen = 0;
-  for (const bin of [...histogram.keys()].sort((a, b) => a - b)) {
-    seen += histogram.get(bin)!;
+  for (let bin = 0; bin < histogram.length; bin++) {
+    seen += histogram[bin] ?? 0;
     if (seen >= rank) return binValue(bin);
   }
   return 0;

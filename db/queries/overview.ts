@@ -1,6 +1,6 @@
 import { getDb } from "../client";
 import { prepared } from "../prepared";
-import { addTo, type Histogram, latencyHours, latencyRows, outcomeCounts, percentileOf, STATS_SQL, splitByHours } from "./overview-stats";
+import { addLatencyHours, addTo, type Histogram, latencyRows, outcomeCounts, percentileOf, STATS_SQL, splitByHours } from "./overview-stats";
 
 // The 개요 aggregates. Every number is computed by SQLite; only aggregates come back, never
 // rows. Alerts per event are index range counts (one seek per bucket and event). Deliveries by
@@ -109,25 +109,25 @@ export function notifyLatency(w: OverviewWindow): NotifyLatency[] {
   const group = (bucket: number, messenger: string) => {
     const key = `${bucket} ${messenger}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { bucket, messenger, bins: new Map() }));
+    if (!g) groups.set(key, (g = { bucket, messenger, bins: [] }));
     return g.bins;
   };
   const split = Array.from({ length: w.buckets }, (_, i) => splitByHours(w.from + i * w.bucketMs, w.from + (i + 1) * w.bucketMs));
   const all = splitByHours(w.from, windowEnd(w)).hours;
-  for (const hour of all ? latencyHours(db, all) : []) {
-    const bucket = Math.floor((hour.hourStart - w.from) / w.bucketMs);
-    const inside = split[bucket]?.hours;
-    // An hour across a bucket's edge is read from its rows below, with the edge.
-    if (!inside || hour.hourStart < inside[0] || hour.hourStart >= inside[1]) continue;
-    const bins = group(bucket, hour.messenger);
-    for (const [bin, n] of hour.bins) addTo(bins, bin, n);
+  if (all) {
+    addLatencyHours(db, all, (hourStart, messenger) => {
+      const bucket = Math.floor((hourStart - w.from) / w.bucketMs);
+      const inside = split[bucket]?.hours;
+      // An hour across a bucket's edge is read from its rows below, with the edge.
+      return inside && hourStart >= inside[0] && hourStart < inside[1] ? group(bucket, messenger) : null;
+    });
   }
   split.forEach(({ edges }, bucket) => {
     for (const edge of edges) for (const r of latencyRows(db, edge)) addTo(group(bucket, r.messenger), r.bin, r.n);
   });
   return [...groups.values()]
     .map(({ bucket, messenger, bins }) => {
-      const count = [...bins.values()].reduce((a, b) => a + b, 0);
+      const count = bins.reduce((a, b) => a + (b ?? 0), 0);
       return { bucket, messenger, count, p50: percentileOf(bins, count, 50), p95: percentileOf(bins, count, 95) };
     })
     .filter((r) => r.count > 0)
