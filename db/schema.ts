@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { MESSENGER_IDS } from "@/lib/messengers/ids";
 
 // Timestamps are integers (epoch ms) throughout.
@@ -152,9 +152,45 @@ export const deliveries = sqliteTable(
     index("deliveries_queue_idx").on(t.destinationId, t.status, t.createdAt, t.id),
     // Few rows carry a lease at any time: this keeps "is anything in flight?" an index probe.
     index("deliveries_lease_idx").on(t.leaseUntil, t.destinationId).where(sql`${t.leaseUntil} is not null`),
-    // 개요's time to notify: the period's delivered rows with their latency, without table reads.
-    index("deliveries_overview_idx").on(t.status, t.createdAt, t.messenger, t.deliveredAt),
   ],
+);
+
+// 개요's counters, kept by triggers on deliveries (migration 0010_overview_rollups: insert,
+// delete — pruning cascades — and every update of a column they depend on), so no code path
+// that writes deliveries can leave them behind. Both are keyed by the UTC hour the alert was
+// accepted in (deliveries.created_at); db/queries/overview-stats.ts reads whole hours from
+// here and the rows of any partial hour at a window's edges from deliveries.
+
+/** Deliveries per hour, destination and outcome now (failed ones by reason). */
+export const deliveryOutcomeStats = sqliteTable(
+  "delivery_outcome_stats",
+  {
+    hourStart: integer("hour_start").notNull(),
+    destinationId: text("destination_id").notNull(),
+    messenger: text("messenger").notNull(),
+    /** delivered, failed, retrying (pending after an attempt) or waiting (pending, not tried) */
+    outcome: text("outcome").notNull(),
+    /** failed: the messenger's code, http_<status> or network; '' otherwise */
+    code: text("code").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hourStart, t.destinationId, t.messenger, t.outcome, t.code] })],
+);
+
+/**
+ * Time to notify of the delivered deliveries per hour and messenger, as a histogram: a JSON
+ * object {bin: count}. Bin 0 holds latencies under 1 ms; bin b ≥ 1 holds [1.05^(b−1), 1.05^b)
+ * ms, so a percentile read from it is within 5 % of the exact one. One row per hour and
+ * messenger (not per bin) keeps 30 days a few thousand rows to read.
+ */
+export const deliveryLatencyStats = sqliteTable(
+  "delivery_latency_stats",
+  {
+    hourStart: integer("hour_start").notNull(),
+    messenger: text("messenger").notNull(),
+    bins: text("bins").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hourStart, t.messenger] })],
 );
 
 export const deliveryAttempts = sqliteTable(

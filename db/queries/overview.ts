@@ -1,11 +1,12 @@
 import { getDb } from "../client";
 import { prepared } from "../prepared";
+import { addLatencyHours, addTo, type Histogram, latencyRows, outcomeCounts, percentileOf, STATS_SQL, splitByHours } from "./overview-stats";
 
-// The 개요 aggregates. Every number is computed by SQLite; only the aggregates come back.
-// Counts are index range walks with no sort (one seek per bucket, event, destination and
-// status), so they cost a walk over the period's index entries, whatever the table holds.
-// Percentiles need each group's latencies in order: one window sort over the period's
-// delivered rows, read from a covering index (deliveries_overview_idx).
+// The 개요 aggregates. Every number is computed by SQLite; only aggregates come back, never
+// rows. Alerts per event are index range counts (one seek per bucket and event). Deliveries by
+// outcome, failures by reason and the time-to-notify histograms are hourly counters kept by
+// triggers (overview-stats.ts), summed over the period: a few thousand rows for 30 days
+// whatever the deliveries table holds.
 //
 // better-sqlite3 binds JS numbers as REAL: every bound number is cast to integer, or bucket
 // arithmetic would be fractional.
@@ -22,7 +23,11 @@ const BUCKETS_CTE = `buckets(i, start) as (
     union all select i + 1, start + cast(@bucketMs as integer) from buckets where i + 1 < cast(@buckets as integer))`;
 
 function params(w: OverviewWindow) {
-  return { from: w.from, bucketMs: w.bucketMs, buckets: w.buckets, to: w.from + w.bucketMs * w.buckets };
+  return { from: w.from, bucketMs: w.bucketMs, buckets: w.buckets };
+}
+
+function windowEnd(w: OverviewWindow): number {
+  return w.from + w.bucketMs * w.buckets;
 }
 
 export interface EventCount {
@@ -56,8 +61,33 @@ export interface DestinationOutcome {
 
 /** Each destination's deliveries in the window by outcome, with its health now. */
 export function outcomesByDestination(w: OverviewWindow): DestinationOutcome[] {
-  const statement = prepared(getDb(), "overviewOutcomes", (db) => db.$client.prepare(SQL.outcomes));
-  return statement.all(params(w)) as DestinationOutcome[];
+  const db = getDb();
+  const counts = new Map<string, { messenger: string; delivered: number; failed: number; retrying: number; waiting: number }>();
+  for (const r of outcomeCounts(db, w.from, windowEnd(w))) {
+    const c = counts.get(r.destinationId) ?? { messenger: r.messenger, delivered: 0, failed: 0, retrying: 0, waiting: 0 };
+    c[r.outcome] += r.n;
+    counts.set(r.destinationId, c);
+  }
+  const destinations = prepared(db, "overviewDestinations", (db) => db.$client.prepare(SQL.destinations)).all() as {
+    id: string; name: string; messenger: string; enabled: number; pausedAt: number | null; consecutiveFailures: number;
+  }[];
+  const none = { delivered: 0, failed: 0, retrying: 0, waiting: 0 };
+  const known = destinations.map((s): DestinationOutcome => {
+    const c = counts.get(s.id) ?? none;
+    counts.delete(s.id);
+    const paused = s.pausedAt !== null;
+    const health = !s.enabled ? "off" : paused ? "paused" : s.consecutiveFailures > 0 ? "failing" : "ok";
+    return {
+      destinationId: s.id, name: s.name, messenger: s.messenger, delivered: c.delivered, failed: c.failed,
+      retrying: paused ? 0 : c.retrying, waiting: paused ? 0 : c.waiting, held: paused ? c.retrying + c.waiting : 0, health,
+    };
+  });
+  // Destinations deleted since: their deliveries still count (none of theirs can be held).
+  const deleted = [...counts]
+    .filter(([, c]) => c.delivered + c.failed + c.retrying + c.waiting > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, c]): DestinationOutcome => ({ destinationId: id, name: null, ...c, held: 0, health: "deleted" }));
+  return [...known, ...deleted];
 }
 
 export interface NotifyLatency {
@@ -69,14 +99,39 @@ export interface NotifyLatency {
 }
 
 /**
- * Time to notify (delivered_at − accepted) per bucket and messenger, nearest-rank p50 and p95:
- * the value at rank ⌈p·n/100⌉ of the group sorted by latency. SQLite has no percentile
- * function, so one window pass numbers each group's rows; ⌈p·n/100⌉ is (p·n + 99) / 100 in
- * integer arithmetic.
+ * Time to notify (delivered_at − accepted) per bucket and messenger, nearest-rank p50 and p95
+ * (the value at rank ⌈p·n/100⌉), read from the hourly latency histograms: each value is its
+ * bin's middle, within 5 % of the exact percentile (bins are 5 % wide). Counts are exact.
  */
 export function notifyLatency(w: OverviewWindow): NotifyLatency[] {
-  const statement = prepared(getDb(), "overviewLatency", (db) => db.$client.prepare(SQL.latency));
-  return statement.all(params(w)) as NotifyLatency[];
+  const db = getDb();
+  const groups = new Map<string, { bucket: number; messenger: string; bins: Histogram }>();
+  const group = (bucket: number, messenger: string) => {
+    const key = `${bucket} ${messenger}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { bucket, messenger, bins: [] }));
+    return g.bins;
+  };
+  const split = Array.from({ length: w.buckets }, (_, i) => splitByHours(w.from + i * w.bucketMs, w.from + (i + 1) * w.bucketMs));
+  const all = splitByHours(w.from, windowEnd(w)).hours;
+  if (all) {
+    addLatencyHours(db, all, (hourStart, messenger) => {
+      const bucket = Math.floor((hourStart - w.from) / w.bucketMs);
+      const inside = split[bucket]?.hours;
+      // An hour across a bucket's edge is read from its rows below, with the edge.
+      return inside && hourStart >= inside[0] && hourStart < inside[1] ? group(bucket, messenger) : null;
+    });
+  }
+  split.forEach(({ edges }, bucket) => {
+    for (const edge of edges) for (const r of latencyRows(db, edge)) addTo(group(bucket, r.messenger), r.bin, r.n);
+  });
+  return [...groups.values()]
+    .map(({ bucket, messenger, bins }) => {
+      const count = bins.reduce((a, b) => a + (b ?? 0), 0);
+      return { bucket, messenger, count, p50: percentileOf(bins, count, 50), p95: percentileOf(bins, count, 95) };
+    })
+    .filter((r) => r.count > 0)
+    .sort((a, b) => a.bucket - b.bucket || (a.messenger < b.messenger ? -1 : a.messenger > b.messenger ? 1 : 0));
 }
 
 export interface FailureReason {
@@ -88,12 +143,23 @@ export interface FailureReason {
 
 /** Failed deliveries in the window by messenger and reason, most frequent first. */
 export function failureReasons(w: OverviewWindow): FailureReason[] {
-  const statement = prepared(getDb(), "overviewFailures", (db) => db.$client.prepare(SQL.failures));
-  return statement.all(params(w)) as FailureReason[];
+  const byReason = new Map<string, FailureReason>();
+  for (const r of outcomeCounts(getDb(), w.from, windowEnd(w))) {
+    if (r.outcome !== "failed") continue;
+    const key = `${r.messenger} ${r.code}`;
+    const f = byReason.get(key) ?? { messenger: r.messenger, code: r.code, count: 0 };
+    f.count += r.n;
+    byReason.set(key, f);
+  }
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...byReason.values()]
+    .filter((f) => f.count > 0)
+    .sort((a, b) => b.count - a.count || text(a.messenger, b.messenger) || text(a.code, b.code));
 }
 
 /** The statements, exported so a test can check their query plans use the indexes. */
 export const SQL = {
+  ...STATS_SQL,
   // The events present: a loose index scan, one probe per distinct event.
   alertsByEvent: `with recursive events(event) as (
      select min(event) from alerts
@@ -105,48 +171,6 @@ export const SQL = {
             (select count(*) from alerts a where a.event = e.event and a.created_at >= b.start and a.created_at < b.start + cast(@bucketMs as integer) and a.status = 'skipped') as skipped
      from events e, buckets b where e.event is not null)
    where alerts > 0 order by bucket, event`,
-  // Destinations with deliveries (deleted ones too): a loose scan of the queue index.
-  outcomes: `with recursive ids(id) as (
-     select min(destination_id) from deliveries
-     union all select (select min(destination_id) from deliveries where destination_id > ids.id) from ids where id is not null),
-   counts as (
-     select ids.id,
-            (select count(*) from deliveries d where d.destination_id = ids.id and d.status = 'delivered'
-               and d.created_at >= cast(@from as integer) and d.created_at < cast(@to as integer)) as delivered,
-            (select count(*) from deliveries d where d.destination_id = ids.id and d.status = 'failed'
-               and d.created_at >= cast(@from as integer) and d.created_at < cast(@to as integer)) as failed,
-            (select count(*) from deliveries d where d.destination_id = ids.id and d.status = 'pending'
-               and d.created_at >= cast(@from as integer) and d.created_at < cast(@to as integer)) as pending,
-            (select count(*) from deliveries d where d.destination_id = ids.id and d.status = 'pending' and d.attempts > 0
-               and d.created_at >= cast(@from as integer) and d.created_at < cast(@to as integer)) as tried,
-            (select messenger from deliveries d where d.destination_id = ids.id limit 1) as messenger
-     from ids where ids.id is not null)
-   select c.id as destinationId, s.name, coalesce(s.messenger, c.messenger) as messenger, c.delivered, c.failed,
-          case when s.paused_at is null then c.tried else 0 end as retrying,
-          case when s.paused_at is null then c.pending - c.tried else 0 end as waiting,
-          case when s.paused_at is not null then c.pending else 0 end as held,
-          case when s.id is null then 'deleted' when s.enabled = 0 then 'off' when s.paused_at is not null then 'paused'
-               when s.consecutive_failures > 0 then 'failing' else 'ok' end as health
-   from counts c left join destinations s on s.id = c.id
-   where c.delivered + c.failed + c.pending > 0 or s.id is not null
-   order by s.name is null, s.name, c.id`,
-  latency: `select bucket, messenger, max(n) as count,
-          max(case when rn = (50 * n + 99) / 100 then ms end) as p50,
-          max(case when rn = (95 * n + 99) / 100 then ms end) as p95
-   from (
-     select (created_at - cast(@from as integer)) / cast(@bucketMs as integer) as bucket, messenger,
-            delivered_at - created_at as ms,
-            row_number() over win as rn,
-            count(*) over (win rows between unbounded preceding and unbounded following) as n
-     from deliveries
-     where status = 'delivered' and created_at >= cast(@from as integer) and created_at < cast(@to as integer)
-     window win as (partition by (created_at - cast(@from as integer)) / cast(@bucketMs as integer), messenger
-                    order by delivered_at - created_at))
-   where rn = (50 * n + 99) / 100 or rn = (95 * n + 99) / 100
-   group by bucket, messenger order by bucket, messenger`,
-  // The failed range of deliveries_overview_idx: failures are few, so reading their rows is cheap.
-  failures: `select messenger, coalesce(last_code, 'http_' || last_status, 'network') as code, count(*) as count
-   from deliveries
-   where status = 'failed' and created_at >= cast(@from as integer) and created_at < cast(@to as integer)
-   group by messenger, code order by count desc, messenger, code`,
+  destinations: `select id, name, messenger, enabled, paused_at as pausedAt, consecutive_failures as consecutiveFailures
+   from destinations order by name, id`,
 };

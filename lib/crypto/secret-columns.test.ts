@@ -21,6 +21,8 @@ const NOT_SECRET = new Set([
   "alerts.id", "alerts.event", "alerts.payload", "alerts.status",
   "deliveries.id", "deliveries.alert_id", "deliveries.destination_id", "deliveries.messenger", "deliveries.status",
   "deliveries.last_code", "deliveries.last_message", "deliveries.digest_id",
+  "delivery_outcome_stats.destination_id", "delivery_outcome_stats.messenger", "delivery_outcome_stats.outcome", "delivery_outcome_stats.code",
+  "delivery_latency_stats.messenger", "delivery_latency_stats.bins",
   "delivery_attempts.delivery_id", "delivery_attempts.outcome", "delivery_attempts.code", "delivery_attempts.message", "delivery_attempts.body_snippet",
   "delivery_attempts.digest_id",
   "idempotency_keys.key", "idempotency_keys.alert_id", "idempotency_keys.response",

@@ -1,5 +1,7 @@
 import { pruneAlertsBefore, pruneIdempotencyKeys } from "@/db/queries/alerts";
+import { getDb } from "@/db/client";
 import { failOrphanedDeliveries } from "@/db/queries/deliveries";
+import { pruneStatsBefore } from "@/db/queries/overview-stats";
 
 // The worker's chores between sends: retention (ALERTS_RETENTION_DAYS) once an hour, and the
 // orphan sweep once a minute.
@@ -23,7 +25,11 @@ export class Housekeeping {
   runIfDue(now: number): void {
     if (now - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = now;
-      pruneAlertsBefore(retentionCutoff(now, this.retentionDays()));
+      const cutoff = retentionCutoff(now, this.retentionDays());
+      // Pruned deliveries take themselves off 개요's counters (a trigger); the counter rows of
+      // the hours now empty go after them.
+      pruneAlertsBefore(cutoff);
+      pruneStatsBefore(getDb(), cutoff);
       pruneIdempotencyKeys(now);
     }
     // Switching a destination off or deleting it fails its queue in the same transaction, and

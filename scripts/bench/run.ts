@@ -14,6 +14,9 @@ import { machine } from "./support";
 
 const smoke = process.argv.includes("--smoke");
 const skipBuild = process.argv.includes("--no-build");
+// `--only=overview` (or `--only=accept,overview`): just those phases, printed and written to
+// bench/results/only-<phases>.json, leaving the full run's files alone. The 개요 phase needs no build.
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const OUT = path.resolve("bench/results");
 const plan = smoke
   ? { levels: [1, 16], seconds: 1, notifySeconds: 4, burst: 20, peer: 30, overviewDeliveries: 20_000, overviewRuns: 3 }
@@ -55,8 +58,31 @@ function chartData(r: BenchResults) {
   };
 }
 
+async function onlyPhases(phases: string[]) {
+  const results: Record<string, unknown> = { when: new Date().toISOString(), smoke, machine: machine(), plan };
+  if (phases.includes("accept")) {
+    log(`accept: ${plan.levels.join(", ")} connections × ${plan.seconds} s, Alimi then the bare ceiling…`);
+    const accept = await acceptPhase(plan.levels, plan.seconds);
+    for (const a of accept.alimi) log(`accept ${a.connections} connections: ${a.rps} req/s, p99 ${a.p99} ms, ${a.errors} errors`);
+    results.accept = accept;
+  }
+  if (phases.includes("overview")) {
+    log(`개요: ${plan.overviewDeliveries.toLocaleString("en-US")} deliveries over 30 days, each aggregate × ${plan.overviewRuns}…`);
+    const overview = overviewPhase(plan.overviewDeliveries, plan.overviewRuns);
+    log(`filled ${overview.deliveries} deliveries in ${overview.fillMs} ms`);
+    for (const [p, q] of Object.entries(overview.byPeriod)) log(`${p}: ${JSON.stringify(q)}`);
+    results.overview = overview;
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, `only-${phases.join("-")}${smoke ? "-smoke" : ""}.json`), `${JSON.stringify(results, null, 2)}\n`);
+}
+
 async function main() {
   if (process.argv.includes("--chart")) return chartOnly();
+  if (only) {
+    if (!skipBuild && only.includes("accept")) spawnSync(process.execPath, [path.resolve("scripts/build.mjs")], { stdio: "inherit" });
+    return onlyPhases(only);
+  }
   if (!skipBuild) {
     log("building (npm run build)…");
     const build = spawnSync(process.execPath, [path.resolve("scripts/build.mjs")], { stdio: "inherit" });
