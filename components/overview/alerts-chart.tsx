@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { eventKey } from "@/components/deliveries/event-label";
 import type { EventCount } from "@/db/queries/overview";
 import { type BucketLabel, CHART, ChartFrame, Legend, niceMax, PLOT_H, PLOT_W } from "./chart-frame";
+import { NumbersTable } from "./numbers-table";
 
 // 알림 추이: alerts per bucket, stacked by event, and the same counts as a table.
 
@@ -31,34 +32,47 @@ export async function AlertsChart({ rows, buckets }: { rows: EventCount[]; bucke
           return events.map((e) => {
             const h = (count(i, e) / max) * PLOT_H;
             y -= h;
-            return h > 0 ? <rect key={`${i}-${e}`} x={CHART.left + i * step + step * 0.15} y={y} width={step * 0.7} height={h} fill={EVENT_COLORS[e] ?? OTHER_COLOR} /> : null;
+            return h > 0 ? (
+              <rect
+                key={`${i}-${e}`}
+                x={CHART.left + i * step + step * 0.15}
+                y={y}
+                width={step * 0.7}
+                height={h}
+                fill={EVENT_COLORS[e] ?? OTHER_COLOR}
+              />
+            ) : null;
           });
         })}
       </ChartFrame>
-      <div className="overview-table">
-        <table className="list compact" data-testid="alerts-table">
-          <caption className="visually-hidden">{t("overview.alerts.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("overview.time")}</th>
-              {events.map((e) => <th scope="col" key={e}>{name(e)}</th>)}
-              <th scope="col">{t("overview.total")}</th>
+      <NumbersTable
+        testId="alerts-table"
+        caption={t("overview.alerts.title")}
+        empty={totals.every((n) => n === 0) ? t("overview.none") : null}
+        head={
+          <>
+            <th scope="col">{t("overview.time")}</th>
+            {events.map((e) => (
+              <th scope="col" key={e}>
+                {name(e)}
+              </th>
+            ))}
+            <th scope="col">{t("overview.total")}</th>
+          </>
+        }
+      >
+        {buckets.map((bucket, i) =>
+          totals[i] > 0 ? (
+            <tr key={bucket.full}>
+              <th scope="row">{bucket.full}</th>
+              {events.map((e) => (
+                <td key={e}>{count(i, e)}</td>
+              ))}
+              <td>{totals[i]}</td>
             </tr>
-          </thead>
-          <tbody>
-            {buckets.map((bucket, i) =>
-              totals[i] > 0 ? (
-                <tr key={i}>
-                  <th scope="row">{bucket.full}</th>
-                  {events.map((e) => <td key={e}>{count(i, e)}</td>)}
-                  <td>{totals[i]}</td>
-                </tr>
-              ) : null,
-            )}
-          </tbody>
-        </table>
-        {totals.every((n) => n === 0) ? <p className="hint">{t("overview.none")}</p> : null}
-      </div>
+          ) : null,
+        )}
+      </NumbersTable>
     </section>
   );
 }

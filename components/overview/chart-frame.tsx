@@ -24,7 +24,17 @@ export function niceMax(value: number): number {
 /** A bucket's names: short under the axis ("14:00"), whole in the table ("11. 23. 14:00"). */
 export type BucketLabel = { axis: string; full: string };
 
-export function ChartFrame({ max, buckets, yUnit, children }: { max: number; buckets: BucketLabel[]; yUnit?: string; children: ReactNode }) {
+export function ChartFrame({
+  max,
+  buckets,
+  yUnit,
+  children,
+}: {
+  max: number;
+  buckets: BucketLabel[];
+  yUnit?: string;
+  children: ReactNode;
+}) {
   const labels = buckets.map((b) => b.axis);
   const step = tickStep(max);
   const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, i) => i * step);
@@ -50,7 +60,11 @@ export function ChartFrame({ max, buckets, yUnit, children }: { max: number; buc
           </text>
         ) : null,
       )}
-      {yUnit ? <text x={4} y={10} className="chart-tick">{yUnit}</text> : null}
+      {yUnit ? (
+        <text x={4} y={10} className="chart-tick">
+          {yUnit}
+        </text>
+      ) : null}
       {children}
     </svg>
   );
@@ -61,7 +75,10 @@ export function Legend({ items }: { items: { label: string; color: string; dashe
     <ul className="chart-legend" aria-hidden="true">
       {items.map((item) => (
         <li key={item.label}>
-          <span className={`chart-swatch${item.dashed ? " dashed" : ""}`} style={{ borderColor: item.color, background: item.dashed ? "transparent" : item.color }} />
+          <span
+            className={`chart-swatch${item.dashed ? " dashed" : ""}`}
+            style={{ borderColor: item.color, background: item.dashed ? "transparent" : item.color }}
+          />
           {item.label}
         </li>
       ))}

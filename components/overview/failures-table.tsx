@@ -22,8 +22,12 @@ export async function FailuresTable({ rows, logQuery }: { rows: FailureReason[];
                 <th scope="col">{t("log.filters.messenger")}</th>
                 <th scope="col">{t("overview.failures.code")}</th>
                 <th scope="col">{t("overview.failures.hint")}</th>
-                <th scope="col" className="num">{t("overview.failures.count")}</th>
-                <th scope="col"><span className="visually-hidden">{t("overview.failures.open")}</span></th>
+                <th scope="col" className="num">
+                  {t("overview.failures.count")}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("overview.failures.open")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -33,7 +37,9 @@ export async function FailuresTable({ rows, logQuery }: { rows: FailureReason[];
                 return (
                   <tr key={`${r.messenger}-${r.code}`}>
                     <td>{messenger}</td>
-                    <td><code>{r.code}</code></td>
+                    <td>
+                      <code>{r.code}</code>
+                    </td>
                     <td>{hint ? t(`test.hints.${hint}` as "test.hints.unknown") : "—"}</td>
                     <td className="num">{r.count}</td>
                     <td className="nowrap">

@@ -3,13 +3,12 @@ import type { NotifyLatency } from "@/db/queries/overview";
 import { MESSENGER_IDS } from "@/lib/messengers/ids";
 import { messengerMeta } from "@/lib/messengers/meta";
 import { type BucketLabel, CHART, ChartFrame, Legend, niceMax, PLOT_H, PLOT_W } from "./chart-frame";
+import { NumbersTable } from "./numbers-table";
 
 // 알림까지 걸린 시간: p50 (solid) and p95 (dashed) per messenger over time, and the table.
 
 // Each messenger's line colour is in its definition (lib/messengers/<id>/meta.ts).
-export const MESSENGER_COLORS: Record<string, string> = Object.fromEntries(
-  MESSENGER_IDS.map((id) => [id, messengerMeta[id].chartColor]),
-);
+export const MESSENGER_COLORS: Record<string, string> = Object.fromEntries(MESSENGER_IDS.map((id) => [id, messengerMeta[id].chartColor]));
 
 export async function LatencyChart({ rows, buckets }: { rows: NotifyLatency[]; buckets: BucketLabel[] }) {
   const t = await getTranslations();
@@ -41,37 +40,39 @@ export async function LatencyChart({ rows, buckets }: { rows: NotifyLatency[]; b
               <path d={paths(list, (r) => r.p50)} fill="none" strokeWidth={2} />
               <path d={paths(list, (r) => r.p95)} fill="none" strokeWidth={1.5} strokeDasharray="5 4" />
               {/* a lone point has no line to show it */}
-              {list.map((r, i) => (list[i - 1]?.bucket !== r.bucket - 1 && list[i + 1]?.bucket !== r.bucket + 1 ? <circle key={r.bucket} r={3} cx={x(r)} cy={y(r.p50)} /> : null))}
+              {list.map((r, i) =>
+                list[i - 1]?.bucket !== r.bucket - 1 && list[i + 1]?.bucket !== r.bucket + 1 ? (
+                  <circle key={r.bucket} r={3} cx={x(r)} cy={y(r.p50)} />
+                ) : null,
+              )}
             </g>
           );
         })}
       </ChartFrame>
-      <div className="overview-table">
-        <table className="list compact" data-testid="latency-table">
-          <caption className="visually-hidden">{t("overview.latency.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("overview.time")}</th>
-              <th scope="col">{t("log.filters.messenger")}</th>
-              <th scope="col">{t("overview.latency.count")}</th>
-              <th scope="col">p50 (ms)</th>
-              <th scope="col">p95 (ms)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.bucket}-${r.messenger}`}>
-                <th scope="row">{buckets[r.bucket]?.full}</th>
-                <td>{name(r.messenger)}</td>
-                <td>{r.count}</td>
-                <td>{r.p50}</td>
-                <td>{r.p95}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 ? <p className="hint">{t("overview.none")}</p> : null}
-      </div>
+      <NumbersTable
+        testId="latency-table"
+        caption={t("overview.latency.title")}
+        empty={rows.length === 0 ? t("overview.none") : null}
+        head={
+          <>
+            <th scope="col">{t("overview.time")}</th>
+            <th scope="col">{t("log.filters.messenger")}</th>
+            <th scope="col">{t("overview.latency.count")}</th>
+            <th scope="col">p50 (ms)</th>
+            <th scope="col">p95 (ms)</th>
+          </>
+        }
+      >
+        {rows.map((r) => (
+          <tr key={`${r.bucket}-${r.messenger}`}>
+            <th scope="row">{buckets[r.bucket]?.full}</th>
+            <td>{name(r.messenger)}</td>
+            <td>{r.count}</td>
+            <td>{r.p50}</td>
+            <td>{r.p95}</td>
+          </tr>
+        ))}
+      </NumbersTable>
     </section>
   );
 }
