@@ -7,8 +7,14 @@ const cache = new WeakMap<Db, Map<string, unknown>>();
 
 export function prepared<T>(db: Db, name: string, build: (db: Db) => T): T {
   let statements = cache.get(db);
-  if (!statements) cache.set(db, (statements = new Map()));
+  if (!statements) {
+    statements = new Map();
+    cache.set(db, statements);
+  }
   let statement = statements.get(name) as T | undefined;
-  if (statement === undefined) statements.set(name, (statement = build(db)));
+  if (statement === undefined) {
+    statement = build(db);
+    statements.set(name, statement);
+  }
   return statement;
 }

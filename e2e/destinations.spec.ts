@@ -137,8 +137,11 @@ test("editing other fields keeps the saved URL; 사용 toggles from the list", a
 
   const toggle = page.getByRole("switch", { name: "CS 매터모스트 사용" });
   await expect(toggle).toHaveAttribute("aria-checked", "true");
+  // The switch flips at once (optimistically); the server's answer is awaited before reloading.
+  const saved = page.waitForResponse((r) => r.request().method() === "POST");
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await saved;
   await page.reload();
   await expect(page.getByRole("switch", { name: "CS 매터모스트 사용" })).toHaveAttribute("aria-checked", "false");
 

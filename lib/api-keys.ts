@@ -33,7 +33,7 @@ export function createApiKey(name: string) {
 /** The key behind an `Authorization: Bearer …` header, if it is live. */
 export function authenticateBearer(header: string | null, now = Date.now()) {
   const match = /^Bearer\s+(\S{1,200})\s*$/i.exec(header ?? "");
-  if (!match || !match[1].startsWith(KEY_PREFIX)) return undefined;
+  if (!match?.[1].startsWith(KEY_PREFIX)) return undefined;
   return useApiKey(hashApiKey(match[1]), now);
 }
 

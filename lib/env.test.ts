@@ -56,6 +56,10 @@ describe("configuration from the environment", () => {
     [{ ALERTS_ALLOW_LOOPBACK_WEBHOOKS: "yes" }, "ALERTS_ALLOW_LOOPBACK_WEBHOOKS must be 1 or unset"],
     [{ TRUST_PROXY: "10.0.0.0/33" }, 'TRUST_PROXY: "10.0.0.0/33"'],
     [{ TRUST_PROXY: "proxy.internal" }, 'TRUST_PROXY: "proxy.internal"'],
+    [{ TRUST_PROXY: "::ffff:10.0.0.0/80" }, 'TRUST_PROXY: "::ffff:10.0.0.0/80"'],
+    [{ ADMIN_EMAIL: "admin@example.com" }, "ADMIN_EMAIL and ADMIN_PASSWORD must be set together"],
+    [{ ADMIN_EMAIL: "admin", ADMIN_PASSWORD: "correct-horse-battery" }, "ADMIN_EMAIL must be an e-mail address"],
+    [{ ADMIN_EMAIL: "admin@example.com", ADMIN_PASSWORD: "short" }, "ADMIN_PASSWORD must be 10 to 200 characters"],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

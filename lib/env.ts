@@ -31,7 +31,9 @@ function parseTrustProxy(text: string | undefined, ctx: z.RefinementCtx): TrustP
     const family = isIP(address);
     const max = family === 6 ? 128 : 32;
     const prefix = prefixText === undefined ? max : Number(prefixText);
-    if (family === 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > max || (prefixText !== undefined && !/^\d+$/.test(prefixText))) {
+    // An IPv4-mapped range (::ffff:a.b.c.d/n) is compared as IPv4, which needs n ≥ 96.
+    const mappedTooWide = family === 6 && /^::ffff:\d/i.test(address) && prefix < 96;
+    if (family === 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > max || mappedTooWide || (prefixText !== undefined && !/^\d+$/.test(prefixText))) {
       ctx.addIssue({ code: "custom", message: `TRUST_PROXY: "${part}" is neither a hop count (0–10) nor an IP address or CIDR such as 10.0.0.0/8` });
       return { kind: "none" };
     }
@@ -57,7 +59,20 @@ const envSchema = z
     ALERTS_RETENTION_DAYS: positiveNumber("ALERTS_RETENTION_DAYS").default(30),
     ALERTS_API_RATE_LIMIT: wholeNumber("ALERTS_API_RATE_LIMIT", 0).default(200),
     ALIMI_SECRET_KEY: z.string().optional(),
+    /** only for `npm run secrets -- rotate` with ALIMI_SECRET_KEY set */
+    ALIMI_NEW_SECRET_KEY: z.string().optional(),
     TRUST_PROXY: z.string().optional().transform((value, ctx) => parseTrustProxy(value, ctx)),
+  })
+  .superRefine((env, ctx) => {
+    // The first admin: both or neither, and only what the setup page would accept.
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      ctx.addIssue({ code: "custom", message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together" });
+    } else if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+      if (!z.email().safeParse(env.ADMIN_EMAIL).success) ctx.addIssue({ code: "custom", message: "ADMIN_EMAIL must be an e-mail address" });
+      if (env.ADMIN_PASSWORD.length < 10 || env.ADMIN_PASSWORD.length > 200) {
+        ctx.addIssue({ code: "custom", message: "ADMIN_PASSWORD must be 10 to 200 characters" });
+      }
+    }
   })
   .transform((env) => {
     const port = env.PORT;
@@ -78,6 +93,7 @@ const envSchema = z
       retentionDays: env.ALERTS_RETENTION_DAYS,
       apiRateLimitPerSecond: env.ALERTS_API_RATE_LIMIT,
       secretKey: env.ALIMI_SECRET_KEY || undefined,
+      newSecretKey: env.ALIMI_NEW_SECRET_KEY || undefined,
       trustProxy: env.TRUST_PROXY,
     };
   });

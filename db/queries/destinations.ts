@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, or } from "drizzle-orm";
 import { decryptSecret, encryptSecret, isEncrypted } from "@/lib/crypto/secret-box";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { getDb, inImmediateTransaction } from "../client";
@@ -88,11 +88,12 @@ export function deleteDestination(id: string): boolean {
   });
 }
 
+/** Keeps the newest test: a receipt of an older one (saved later) never replaces a newer result. */
 export function recordTestResult(id: string, result: { at: number; ok: boolean; status: number | null; code: string | null }) {
   getDb()
     .update(destinations)
     .set({ lastTestAt: result.at, lastTestOk: result.ok, lastTestStatus: result.status, lastTestCode: result.code })
-    .where(eq(destinations.id, id))
+    .where(and(eq(destinations.id, id), or(isNull(destinations.lastTestAt), lt(destinations.lastTestAt, result.at))))
     .run();
 }
 

@@ -18,5 +18,8 @@ export function useTempDatabase(): () => Db {
     setDbForTests(undefined);
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  return () => db!;
+  return () => {
+    if (!db) throw new Error("useTempDatabase(): the database exists only inside a test");
+    return db;
+  };
 }

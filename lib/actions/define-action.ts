@@ -1,7 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { SignedInUser } from "@/lib/auth/current-user";
-import { type ActionResult, type FieldErrors, fail, isFailure } from "./result";
+import { type ActionResult, fail, fieldErrorsOf, isFailure } from "./result";
 
 // The preamble every console server action shares: who is asking, may they, is the input
 // well-formed. Built around an injected session lookup so it runs without Next's request
@@ -12,16 +12,6 @@ export type ActionContext = { user: SignedInUser };
 type Handler<S extends z.ZodType, T> = (input: z.output<S>, ctx: ActionContext) => Promise<T> | T;
 
 type Who = "admin" | "signedIn";
-
-/** The first message per top-level field; zod issue messages are i18n keys by convention. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if (field !== undefined) fieldErrors[String(field)] ??= issue.message;
-  }
-  return fieldErrors;
-}
 
 function authorize(user: SignedInUser | null, who: Who): ActionContext | string {
   if (!user) return "form.sessionExpired";

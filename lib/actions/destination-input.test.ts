@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { destinationInput } from "./destination-input";
-import { fieldErrorsOf } from "./define-action";
+import { fieldErrorsOf } from "./result";
 
 const errorsOf = (input: unknown) => {
   const parsed = destinationInput.safeParse(input);

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 // The one answer every console server action gives. Client-safe (types and a tiny helper):
 // forms import the types; messages are i18n keys that the client translates.
 
@@ -9,6 +11,8 @@ export type ActionFailure = {
   fieldErrors: FieldErrors;
   /** a full i18n key (e.g. "destinations.notFound") about the whole form */
   formError?: string;
+  /** values for the formError message, e.g. { seconds: 42 } */
+  formErrorValues?: Record<string, string | number>;
 };
 
 export type ActionSuccess<T> = { ok: true } & (T extends object ? T : unknown);
@@ -18,6 +22,16 @@ export type ActionResult<T = void> = ActionSuccess<T> | ActionFailure;
 /** What a handler returns when it cannot do what was asked; bad input never throws. */
 export function fail(formError?: string, fieldErrors: FieldErrors = {}): ActionFailure {
   return formError === undefined ? { ok: false, fieldErrors } : { ok: false, fieldErrors, formError };
+}
+
+/** The first message per top-level field; zod issue messages are i18n keys by convention. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (field !== undefined) fieldErrors[String(field)] ??= issue.message;
+  }
+  return fieldErrors;
 }
 
 export function isFailure(value: unknown): value is ActionFailure {

@@ -49,8 +49,10 @@ describe("stripControls and singleLine", () => {
 });
 
 describe("mention and link breaking", () => {
-  it("puts a zero-width space after every < and every @ that could start a mention", () => {
-    expect(breakMentions("<!channel> @here (@all) x-@channel 홍@here")).toBe(`<${Z}!channel> @${Z}here (@${Z}all) x-@${Z}channel 홍@here`);
+  it("puts a zero-width space after every < and every @ outside an e-mail address, after a letter too", () => {
+    expect(breakMentions("<!channel> @here (@all) x-@channel 홍@here 확인@all")).toBe(
+      `<${Z}!channel> @${Z}here (@${Z}all) x-@${Z}channel 홍@${Z}here 확인@${Z}all`,
+    );
   });
 
   it("leaves an e-mail address intact, so it still works when copied out of the messenger", () => {

@@ -39,13 +39,14 @@ export function singleLine(text: string, max = MAX_FIELD_LENGTH): string {
 }
 
 /**
- * The spec's safe move, a zero-width space after `@` and `<`, but only after an `@` that could
- * start a mention: one at the start or after a space or punctuation (`-@all`, `(@here`). An `@`
- * inside a word, as in an e-mail address, never starts one, and an invisible character there
- * would make the address fail when someone copies it out of the messenger.
+ * The spec's safe move, a zero-width space after `@` and `<` — except inside an e-mail address
+ * (ASCII local part, dotted domain), which no messenger reads as a mention and which must stay
+ * whole so it works when copied out of the messenger. Any other `@`, even after a letter
+ * (`확인@all`), is broken: not every messenger documents what may precede a mention.
  */
+const EMAIL_OR_MENTION = /([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)|[@<]/g;
 export function breakMentions(text: string): string {
-  return text.replace(/(?<![\p{L}\p{N}_])@|</gu, (c) => c + ZWSP);
+  return text.replace(EMAIL_OR_MENTION, (match, email: string | undefined) => (email ? email : match + ZWSP));
 }
 
 /** A zero-width space after `[`, `]`, `(`, `)`: no `[text](url)` or `![](img)` can form. */

@@ -54,7 +54,7 @@ async function dispatch(headers: HeaderReader, readBody: BodyReader): Promise<Ap
   // signed with the key's signing secret. Signed requests are verified once the body is read.
   const authorization = headers.get("authorization");
   const signed = authorization === null && headers.get("x-alimi-signature") !== null;
-  let keyId: number | null = null;
+  let keyId = 0;
   if (!signed) {
     const key = authenticateBearer(authorization);
     if (!key) return unauthorized("A valid API key is required: Authorization: Bearer <key>.");
@@ -70,7 +70,7 @@ async function dispatch(headers: HeaderReader, readBody: BodyReader): Promise<Ap
     if (!auth.ok) return unauthorized(`The request signature was refused: ${auth.reason}.`);
     keyId = auth.keyId;
   }
-  const limited = rateLimited(keyId!);
+  const limited = rateLimited(keyId);
   if (limited) return limited;
 
   let json: unknown;

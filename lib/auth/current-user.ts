@@ -21,17 +21,6 @@ export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
   return session ? { userId: session.userId, email: session.email, role: session.role } : null;
 });
 
-/**
- * For server actions that change something: a signed-in 관리자, checked by the action itself
- * (not only by the page that shows the button). Returns the message key to show otherwise.
- */
-export async function authorizeChange(): Promise<{ user: SignedInUser } | { error: string }> {
-  const user = await getCurrentUser();
-  if (!user) return { error: "form.sessionExpired" };
-  if (user.role !== "admin") return { error: "form.forbidden" };
-  return { user };
-}
-
 /** For pages and layouts: no session, no console. */
 export async function requireUser(): Promise<SignedInUser> {
   const user = await getCurrentUser();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldErrorsOf } from "@/lib/actions/result";
 
 // Messages are keys under "auth.errors.*"; shared by the forms and their server actions.
 export const MIN_PASSWORD_LENGTH = 10;
@@ -27,8 +28,7 @@ export type AuthFormState = {
 };
 
 export function firstFieldErrors(error: z.ZodError): AuthFormState["fieldErrors"] {
-  const flat = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
-  return Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, v?.[0]])) as AuthFormState["fieldErrors"];
+  return fieldErrorsOf(error) as AuthFormState["fieldErrors"];
 }
 
 export const DEFAULT_NEXT_PATH = "/settings/integrations/alerts";
@@ -72,10 +72,3 @@ export const passwordChangeSchema = z
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "passwordMismatch" })
   .refine((v) => v.password !== v.current, { path: ["password"], message: "passwordUnchanged" });
 
-export type PasswordChangeState = {
-  /** message key (from the root) about the whole form */
-  formError?: string;
-  retryAfterSeconds?: number;
-  fieldErrors?: Partial<Record<"current" | "password" | "passwordConfirm", string>>;
-  done?: boolean;
-};

@@ -13,12 +13,12 @@ import { secretColumnNames } from "./secret-columns";
  */
 export function rotateSecretKey(newKeyText?: string): { count: number; keyFile: string | null } {
   const usingEnv = config().secretKey !== undefined;
-  if (usingEnv && !newKeyText) throw new Error("ALIMI_SECRET_KEY is set: pass the new key in ALIMI_NEW_SECRET_KEY");
   const { current, pending } = activeKeys();
   const file = keyFilePath();
   let newKey: Key;
   if (usingEnv) {
-    newKey = keyFromKeyText(newKeyText!);
+    if (!newKeyText) throw new Error("ALIMI_SECRET_KEY is set: pass the new key in ALIMI_NEW_SECRET_KEY");
+    newKey = keyFromKeyText(newKeyText);
   } else if (pending) {
     // Rows may already be sealed with the pending key: it must never be overwritten.
     if (newKeyText && keyFromKeyText(newKeyText).id !== pending.id) {

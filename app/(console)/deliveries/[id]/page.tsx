@@ -62,8 +62,8 @@ export default async function AlertDetailPage({ params }: { params: Promise<{ id
                   </tr>
                 </thead>
                 <tbody>
-                  {attempts.map((a, i) => (
-                    <tr key={i}>
+                  {attempts.map((a) => (
+                    <tr key={`${a.deliveryId}:${a.at}:${a.outcome}`}>
                       <td>{when(a.at)}</td>
                       <td><span className={`outcome outcome-${a.outcome === "delivered" ? "delivered" : a.outcome === "retry" ? "pending" : "failed"}`}>{t(`outcome.${a.outcome as "retry"}`)}</span></td>
                       <td>{a.httpStatus ?? "—"}</td>

@@ -84,13 +84,14 @@ export const sendTestAlert = adminAction(destinationInput, async ({ messenger, d
   const webhookUrl = data.webhookUrl || saved?.webhookUrl;
   if (!webhookUrl) return fail(undefined, { webhookUrl: "url.required" });
 
+  const channel = channelOf(messenger, data);
   const settings = getSettings();
   const result = await sendTestMessage(
     messenger,
     {
       name: data.name,
       webhookUrl,
-      channel: data.channel || null,
+      channel,
       topic: data.topic || null,
       allowPrivateNetwork: allowsPrivateNetwork(messenger, data),
     },
@@ -98,11 +99,13 @@ export const sendTestAlert = adminAction(destinationInput, async ({ messenger, d
   );
   await audit(user.email, "destination.test", { type: "destination", id: saved?.id, name: data.name }, result.ok ? "성공" : `실패 ${result.httpStatus ?? ""} ${result.code ?? ""}`.trim());
   const outcome = { at: Date.now(), ok: result.ok, status: result.httpStatus, code: result.code };
-  if (saved) {
+  // The saved destination's 최근 테스트 only when what was tested is what is saved: a URL or
+  // channel typed but not yet saved is vouched for by the receipt, when (if) it is saved.
+  if (saved && webhookUrl === saved.webhookUrl && channel === (saved.channel ?? null)) {
     recordTestResult(saved.id, outcome);
     revalidatePath(LIST_PATH);
   }
-  return { result, receipt: sealTestReceipt(outcome, { messenger, webhookUrl, channel: channelOf(messenger, data) }) };
+  return { result, receipt: sealTestReceipt(outcome, { messenger, webhookUrl, channel }) };
 });
 
 /** 다시 사용 after 자동 중지: redeliver what it missed (as a digest), or discard it first. */
