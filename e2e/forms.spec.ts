@@ -42,6 +42,25 @@ test("사용 and 실패 알림 say so when the destination was deleted in anothe
   await expect(failureAlert.getByRole("status")).toHaveText("");
 });
 
+test("an action that gets no answer at all (the connection dropped) says so and offers 다시 시도", async ({ page }) => {
+  const name = "연결이 끊긴 아지트";
+  await addDestination(page, "agit", { name, url: SAMPLE_URLS.agit });
+  // The network fails under the server action: nothing of ours is replaced, the request just dies.
+  const actionUrl = (url: URL) => url.pathname === ALERTS_PATH;
+  await page.route(actionUrl, (route) => (route.request().method() === "POST" ? route.abort("connectionreset") : route.continue()));
+  await page.getByRole("switch", { name: `${name} 사용` }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "요청을 처리하지 못했습니다" });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole("heading")).toBeFocused();
+  await page.unroute(actionUrl);
+  await alert.getByRole("button", { name: "다시 시도" }).click();
+  await expect(page.getByRole("switch", { name: `${name} 사용` })).toBeVisible();
+  await row(page, name).getByRole("link", { name: /수정/ }).click();
+  await page.getByRole("button", { name: "삭제" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "삭제" }).click();
+  await expect(page).toHaveURL(/deleted=1$/);
+});
+
 test("API 키: the server's answer appears under the name, takes the focus, and goes on typing", async ({ page }) => {
   await page.goto("/settings/api-keys");
   const name = page.getByLabel("키 이름");

@@ -69,8 +69,8 @@ test("a saved destination tests with its saved URL and keeps the last result in 
 
   // Testing another URL typed into the form, without saving it, says nothing about the saved one.
   await row.getByRole("link", { name: /수정/ }).click();
-  await page.getByLabel("Webhook URL").fill(`${FAKE}/hooks/unsavedunsavedunsavedunsave`);
-  await fakeControl("mode", { path: "/hooks/unsavedunsavedunsavedunsave", behaviour: "mattermost.invalid_webhook" });
+  await page.getByLabel("Webhook URL").fill(`${FAKE}/hooks/unsavedunsavedunsavedunsav`);
+  await fakeControl("mode", { path: "/hooks/unsavedunsavedunsavedunsav", behaviour: "mattermost.invalid_webhook" });
   await page.getByRole("button", { name: "테스트 전송" }).click();
   await expect(page.getByRole("status").filter({ hasText: "HTTP" })).toContainText("실패");
   await page.goto(ALERTS_PATH);
