@@ -211,6 +211,11 @@ describe("maskWebhookUrl", () => {
     expect(masked).toBe("https://hooks.slack.com/…/…a1B2");
     expect(masked).not.toContain("T0123");
   });
+
+  it("takes the tail of the signed query value when the secret is there (Teams, Google Chat)", () => {
+    expect(maskWebhookUrl(`https://prod-1.koreacentral.logic.azure.com${TEAMS_PATH}${TEAMS_QUERY}`)).toBe("https://prod-1.koreacentral.logic.azure.com/…/…vwxy");
+    expect(maskWebhookUrl(`https://chat.googleapis.com${GCHAT_PATH}${GCHAT_QUERY}`)).toBe("https://chat.googleapis.com/…/…123=");
+  });
 });
 
 describe("SSRF at save: Mattermost refuses internal addresses", () => {

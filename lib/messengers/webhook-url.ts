@@ -123,12 +123,16 @@ function internalAddressProblem(hostname: string, opts: UrlValidationOptions): s
   return "internal";
 }
 
-/** Shown in lists: host kept (so the admin recognises it), the secret path reduced to its last 4 characters. */
+/**
+ * Shown in lists: host kept (so the admin recognises it), the secret reduced to its last 4
+ * characters — the last path segment, or the last query value when the URL carries its secret
+ * there (Teams' sig, Google Chat's token), so two destinations of one messenger look different.
+ */
 export function maskWebhookUrl(raw: string): string {
   try {
     const url = new URL(raw);
-    const tail = url.pathname.replace(/\/+$/, "").slice(-4);
-    return `${url.protocol}//${url.host}/…/…${tail}`;
+    const secret = [...url.searchParams.values()].at(-1) || url.pathname.replace(/\/+$/, "");
+    return `${url.protocol}//${url.host}/…/…${secret.slice(-4)}`;
   } catch {
     return "…";
   }
