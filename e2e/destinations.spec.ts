@@ -83,6 +83,8 @@ test("a retired Teams connector URL is refused with the explanation, and so is o
 const PICTURED = new Set<Messenger>(["teams", "googlechat", "discord", "dooray"]);
 
 test("one destination of each of the ten messengers can be added", async ({ page }) => {
+  // Ten forms, four of them pictured: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   for (const messenger of Object.keys(SAMPLE_URLS) as Messenger[]) {
     await openNewForm(page, messenger);
     await expect(page.getByRole("heading", { name: "설정 안내" })).toBeVisible();

@@ -212,6 +212,10 @@ test("a revoked Discord webhook (404 10015 Unknown Webhook) pauses its destinati
   expect((await dispatch(request, alertBody("s_after_discord"))).status()).toBe(202);
   await expectReceived(FAKE_PATHS.discord, "s_after_discord", 1);
   expect((await fakeRequests(REVOKED_DISCORD)).length).toBe(1);
+  // Switched off, like the revoked Slack one, so later alerts do not queue for it.
+  await page.goto("/settings/integrations/alerts");
+  await page.getByRole("switch", { name: "revoked discord 사용" }).click();
+  await expect(page.getByRole("switch", { name: "revoked discord 사용" })).toHaveAttribute("aria-checked", "false");
 });
 
 test("a disabled destination and a switched-off event send nothing", async ({ request, page }) => {

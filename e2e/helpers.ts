@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { MESSENGER_IDS, type MessengerId } from "@/lib/messengers/ids";
-import ko from "@/messages/ko.json";
+import type Messages from "@/messages/ko.json";
 import { ADMIN, FAKE_PORT } from "../playwright.config";
 import { EXAMPLE_PATHS } from "./fake-messenger/paths";
 
@@ -35,6 +36,9 @@ export function secretOf(url: string): string {
   const u = new URL(url);
   return u.searchParams.get("sig") ?? u.searchParams.get("token") ?? u.pathname.split("/").at(-1)!;
 }
+
+// Read, not imported: Playwright loads specs as ES modules, which refuse a JSON import without an attribute.
+const ko: typeof Messages = JSON.parse(fs.readFileSync("messages/ko.json", "utf8"));
 
 /** Each messenger's name as the console shows it (messages/ko.json). */
 export const MESSENGER_LABELS = Object.fromEntries(MESSENGER_IDS.map((id) => [id, ko.messengers[id].name])) as Record<MessengerId, string>;
