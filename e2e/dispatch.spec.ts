@@ -12,6 +12,7 @@ test.describe.configure({ mode: "serial" });
 let apiKey = "";
 const MESSENGERS = Object.keys(FAKE_PATHS) as Messenger[];
 const REVOKED_PATH = "/services/T0000FAKE/B0000GONE/goneSecret2";
+const REVOKED_DISCORD = "/api/webhooks/987654321098765432/revokedDiscordToken0123456789abcdef";
 
 async function createKey(page: Page, name: string): Promise<string> {
   await page.goto("/settings/api-keys");
@@ -87,12 +88,13 @@ test("every error answers with its status and the JSON envelope", async ({ reque
   expect(await fakeRequests()).toHaveLength(0);
 });
 
-test("one dispatch reaches all six messengers once each, in each one's format", async ({ request }) => {
+test("one dispatch reaches all ten messengers once each, in each one's format", async ({ request }) => {
   const res = await dispatch(request, alertBody("s_six"));
   expect(res.status()).toBe(202);
   const json = await res.json();
   expect(json.alertId).toMatch(/^alr_/);
-  expect(json.deliveries).toHaveLength(6);
+  expect(json.deliveries).toHaveLength(MESSENGERS.length);
+  expect(MESSENGERS).toHaveLength(10);
   expect(json.deliveries.map((d: { messenger: string }) => d.messenger).sort()).toEqual([...MESSENGERS].sort());
 
   for (const messenger of MESSENGERS) await expectReceived(FAKE_PATHS[messenger], "s_six", 1);
@@ -128,6 +130,47 @@ test("one dispatch reaches all six messengers once each, in each one's format", 
   const content = new URLSearchParams(teamroom.body).get("content") ?? "";
   expect(content).toContain("홍길동");
   expect(content).toContain("배송 문의드립니다");
+
+  // Teams: the message envelope, one Adaptive Card with the alert's facts and an Open URL action.
+  const teams = (await first("teams")).parsed as { type: string; attachments: { content: { body: { type: string }[]; actions: { type: string; url: string }[] } }[] };
+  expect(teams.type).toBe("message");
+  const card = teams.attachments[0].content;
+  expect(card.body.map((b) => b.type)).toContain("FactSet");
+  expect(card.actions).toEqual([expect.objectContaining({ type: "Action.OpenUrl", url: "https://chat.example.com/ws/sessions/s_six" })]);
+
+  // Google Chat: a card with a button, threaded by the conversation.
+  const chat = await first("googlechat");
+  expect(chat.query).toContain("messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD");
+  expect(chat.parsed).toMatchObject({ thread: { threadKey: "alimi-s_six" }, cardsV2: [{ cardId: "alimi-alert" }] });
+  expect(JSON.stringify(chat.parsed)).toContain("https://chat.example.com/ws/sessions/s_six");
+
+  // Discord: one embed, nothing can ping, and the customer's @here / <!channel> arrive broken.
+  const discord = await first("discord");
+  expect(discord.query).toBe("wait=true");
+  const embed = discord.parsed as { allowed_mentions: unknown; embeds: { fields: { value: string }[] }[] };
+  expect(embed.allowed_mentions).toEqual({ parse: [] });
+  expect(embed.embeds).toHaveLength(1);
+  expect(JSON.stringify(embed.embeds)).toContain("배송 문의드립니다");
+  expect(JSON.stringify(embed.embeds)).not.toMatch(/@here|<!channel>/);
+
+  // Dooray!: botName, text and attachments; the customer's text only in an attachment, escaped.
+  const dooray = (await first("dooray")).parsed as { botName: string; text: string; attachments: { text?: string; titleLink?: string }[] };
+  expect(dooray.botName).toBe("알리미");
+  expect(dooray.attachments.map((a) => a.titleLink)).toContain("https://chat.example.com/ws/sessions/s_six");
+  expect(JSON.stringify(dooray)).not.toMatch(/@here|<!channel>/);
+});
+
+test("Google Chat keeps one thread per conversation: two alerts of one session share its threadKey", async ({ request }) => {
+  expect((await dispatch(request, alertBody("s_thread"))).status()).toBe(202);
+  await expectReceived(FAKE_PATHS.googlechat, "s_thread", 1);
+  const waiting = alertBody("s_thread", { event: "session.waiting", message: undefined, occurredAt: "2026-11-23T03:14:00Z" });
+  expect((await dispatch(request, waiting)).status()).toBe(202);
+  await expectReceived(FAKE_PATHS.googlechat, "s_thread", 2);
+  const other = alertBody("s_other");
+  expect((await dispatch(request, other)).status()).toBe(202);
+  await expectReceived(FAKE_PATHS.googlechat, "s_other", 1);
+  const keys = (await fakeRequests(FAKE_PATHS.googlechat)).map((r) => (r.parsed as { thread?: { threadKey: string } }).thread?.threadKey);
+  expect(keys).toEqual(["alimi-s_thread", "alimi-s_thread", "alimi-s_other"]);
 });
 
 test("a destination answering 500 twice, then 200, gets the alert on the third attempt", async ({ request }) => {
@@ -151,13 +194,38 @@ test("a revoked Slack webhook (404 no_service) is tried once and not again", asy
   await expect(page.getByRole("switch", { name: "revoked slack 사용" })).toHaveAttribute("aria-checked", "false");
 });
 
+test("a revoked Discord webhook (404 10015 Unknown Webhook) pauses its destination (자동 중지) after one try", async ({ request, page }) => {
+  await signIn(page);
+  await addDestination(page, "discord", { name: "revoked discord", url: `${FAKE}${REVOKED_DISCORD}` });
+  await fakeControl("mode", { path: REVOKED_DISCORD, behaviour: "discord.unknown_webhook" });
+  expect((await dispatch(request, alertBody("s_gone_discord"))).status()).toBe(202);
+  await expectReceived(REVOKED_DISCORD, "s_gone_discord", 1);
+  await expectReceived(FAKE_PATHS.discord, "s_gone_discord", 1);
+  const banner = page.getByTestId("paused-destination").filter({ hasText: "revoked discord" });
+  await expect(async () => {
+    await page.reload();
+    await expect(banner).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(banner).toContainText("10015");
+  await expect(banner).toContainText("디스코드에 이 웹후크가 없습니다");
+  // Paused: the next alert does not try it again.
+  expect((await dispatch(request, alertBody("s_after_discord"))).status()).toBe(202);
+  await expectReceived(FAKE_PATHS.discord, "s_after_discord", 1);
+  expect((await fakeRequests(REVOKED_DISCORD)).length).toBe(1);
+  // Switched off, like the revoked Slack one, so later alerts do not queue for it.
+  await page.goto("/settings/integrations/alerts");
+  await page.getByRole("switch", { name: "revoked discord 사용" }).click();
+  await expect(page.getByRole("switch", { name: "revoked discord 사용" })).toHaveAttribute("aria-checked", "false");
+});
+
 test("a disabled destination and a switched-off event send nothing", async ({ request, page }) => {
   await signIn(page);
   await page.getByRole("switch", { name: "fake hiworks 사용" }).click();
   await expect(page.getByRole("switch", { name: "fake hiworks 사용" })).toHaveAttribute("aria-checked", "false");
 
   const res = await dispatch(request, alertBody("s_off"));
-  expect((await res.json()).deliveries).toHaveLength(5);
+  // Every fake destination but the switched-off one (the revoked ones are paused).
+  expect((await res.json()).deliveries).toHaveLength(MESSENGERS.length - 1);
   await expectReceived(FAKE_PATHS.slack, "s_off", 1);
   expect(await fakeRequests(FAKE_PATHS.hiworks)).toHaveLength(0);
 

@@ -1,5 +1,9 @@
+import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
+import { MESSENGER_IDS, type MessengerId } from "@/lib/messengers/ids";
+import type Messages from "@/messages/ko.json";
 import { ADMIN, FAKE_PORT } from "../playwright.config";
+import { EXAMPLE_PATHS } from "./fake-messenger/paths";
 
 export const ALERTS_PATH = "/settings/integrations/alerts";
 
@@ -12,37 +16,39 @@ export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.p
 }
 
 /** Real-shaped webhook URLs for each messenger (validation only; nothing is sent in these specs). */
-export const SAMPLE_URLS = {
+export const SAMPLE_URLS: Record<MessengerId, string> = {
   slack: "https://hooks.slack.com/services/T0E2ETEST/B0E2ETEST/slackSecretA1B2",
   mattermost: "https://chat.example.com/hooks/abcdefghijklmnopqrstuvwxyz",
   jandi: "https://wh.jandi.com/connect-api/webhook/1234567/jandiSecretC3D4",
   hiworks: "https://hooks.hiworks.com/messenger/chat/0123456789abcdef0123456789abcdef",
   agit: "https://agit.io/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b",
   teamroom: "https://teamroom.nate.com/api/webhook/0a1b2c3d/teamroomSecretE5F6",
-} as const;
+  teams:
+    "https://prod-12.koreacentral.logic.azure.com:443/workflows/0123456789abcdef0123456789abcdef/triggers/manual/paths/invoke" +
+    "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=teamsSig0123456789abcdefghijklmnopqrstuvwG7H8",
+  googlechat: "https://chat.googleapis.com/v1/spaces/AAAAe2eTest/messages?key=AIzaSyE2eKey0123456789abcdefghijklmnop&token=chatTokenI9J0",
+  discord: "https://discord.com/api/webhooks/123456789012345678/discordSecret0123456789abcdefghijK1L2",
+  dooray: "https://hook.dooray.com/services/1234567890123456789/2345678901234567890/doorayTokenM3N4",
+};
 
-export const MESSENGER_LABELS = {
-  slack: "슬랙(Slack)",
-  mattermost: "매터모스트(Mattermost)",
-  jandi: "잔디(Jandi)",
-  hiworks: "하이웍스(Hiworks)",
-  agit: "아지트(Agit)",
-  teamroom: "팀룸(Teamroom)",
-} as const;
+/** The part of a sample URL that is the secret: its signed query value (Teams' sig, Google Chat's token) or its last path segment. */
+export function secretOf(url: string): string {
+  const u = new URL(url);
+  return u.searchParams.get("sig") ?? u.searchParams.get("token") ?? u.pathname.split("/").at(-1)!;
+}
+
+// Read, not imported: Playwright loads specs as ES modules, which refuse a JSON import without an attribute.
+const ko: typeof Messages = JSON.parse(fs.readFileSync("messages/ko.json", "utf8"));
+
+/** Each messenger's name as the console shows it (messages/ko.json). */
+export const MESSENGER_LABELS = Object.fromEntries(MESSENGER_IDS.map((id) => [id, ko.messengers[id].name])) as Record<MessengerId, string>;
 
 export const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
 
-/** Webhook paths on the fake messenger server, in each messenger's real path shape. */
-export const FAKE_PATHS = {
-  slack: "/services/T0000FAKE/B0000FAKE/okSecret1",
-  mattermost: "/hooks/abcdefghijklmnopqrstuvwxyz",
-  jandi: "/connect-api/webhook/1234567/jandiToken1",
-  hiworks: "/messenger/chat/0123456789abcdef0123456789abcdef",
-  agit: "/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b",
-  teamroom: "/api/webhook/0a1b2c3d/teamroomToken1",
-} as const;
+/** Webhook paths on the fake messenger server, in each messenger's real shape (with the query where the real URL has one). */
+export const FAKE_PATHS: Record<MessengerId, string> = EXAMPLE_PATHS;
 
-export type Messenger = keyof typeof FAKE_PATHS;
+export type Messenger = MessengerId;
 
 /** Adds a destination through the console, as an admin would. */
 export async function addDestination(
@@ -61,6 +67,8 @@ export async function addDestination(
 
 export interface FakeRequest {
   path: string;
+  /** the query string without "?" */
+  query: string;
   method: string;
   headers: Record<string, string>;
   body: string;

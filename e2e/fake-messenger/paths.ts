@@ -4,10 +4,10 @@
 // loudly with 404. Only the path decides the messenger; each service's query rules (Teams' `sig`,
 // Google Chat's `key`/`token`) are checked by the service itself in answers.ts, with its own errors.
 
-// Another engineer will derive this from lib/messengers/ids.ts; until then it is kept here.
-export type MessengerKind =
-  | "slack" | "mattermost" | "jandi" | "hiworks" | "agit" | "teamroom"
-  | "teams" | "googlechat" | "discord" | "dooray";
+import type { MessengerId } from "@/lib/messengers/ids";
+
+/** The product's own id list (lib/messengers/ids.ts): a messenger added there without a shape here fails to compile. */
+export type MessengerKind = MessengerId;
 
 /** "sink" is not a messenger: a catch-all JSON receiver under /sink/… for benchmark peers (Apprise's json://). */
 export type ReceiverKind = MessengerKind | "sink";
@@ -15,23 +15,24 @@ export type ReceiverKind = MessengerKind | "sink";
 // Every shape is anchored and no two overlap (server.test.ts checks each example against all of
 // them): Slack's /services/ ids start with T and B, Dooray's are all digits; Teamroom is
 // /api/webhook/ (singular), Discord /api/webhooks/ (plural).
-const SHAPES: readonly (readonly [MessengerKind, RegExp])[] = [
-  ["slack", /^\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+$/],
+const SHAPE_OF: Record<MessengerKind, RegExp> = {
+  slack: /^\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+$/,
   // Self-hosted, so Mattermost may sit under any subpath.
-  ["mattermost", /^(?:\/[^/]+)*\/hooks\/[a-z0-9]{26}$/],
-  ["jandi", /^\/connect-api\/webhook\/\d+\/[A-Za-z0-9]+$/],
+  mattermost: /^(?:\/[^/]+)*\/hooks\/[a-z0-9]{26}$/,
+  jandi: /^\/connect-api\/webhook\/\d+\/[A-Za-z0-9]+$/,
   // The spec treats everything after /messenger/ as opaque.
-  ["hiworks", /^\/messenger\/[A-Za-z0-9._~\-/]+$/],
-  ["agit", /^\/webhook\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i],
-  ["teamroom", /^\/api\/webhook\/[0-9a-fA-F]{8}\/[A-Za-z0-9_-]+$/],
+  hiworks: /^\/messenger\/[A-Za-z0-9._~\-/]+$/,
+  agit: /^\/webhook\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  teamroom: /^\/api\/webhook\/[0-9a-fA-F]{8}\/[A-Za-z0-9_-]+$/,
   // *.logic.azure.com uses /workflows/…; *.environment.api.powerplatform.com prefixes
   // /powerautomate/automations/direct. The Teams templates name the trigger "manual".
-  ["teams", /^(?:\/powerautomate\/automations\/direct)?\/workflows\/[0-9a-f]{32}\/triggers\/manual\/paths\/invoke$/],
-  ["googlechat", /^\/v1\/spaces\/[A-Za-z0-9_-]+\/messages$/],
+  teams: /^(?:\/powerautomate\/automations\/direct)?\/workflows\/[0-9a-f]{32}\/triggers\/manual\/paths\/invoke$/,
+  googlechat: /^\/v1\/spaces\/[A-Za-z0-9_-]+\/messages$/,
   // Discord also serves versioned paths (/api/v10/webhooks/…); the URL it hands out has none.
-  ["discord", /^\/api(?:\/v\d+)?\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{20,}$/],
-  ["dooray", /^\/services\/\d+\/\d+\/[A-Za-z0-9_-]+$/],
-];
+  discord: /^\/api(?:\/v\d+)?\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{20,}$/,
+  dooray: /^\/services\/\d+\/\d+\/[A-Za-z0-9_-]+$/,
+};
+const SHAPES = Object.entries(SHAPE_OF) as [MessengerKind, RegExp][];
 
 export function messengerOf(path: string): ReceiverKind | null {
   if (path.startsWith("/sink/")) return "sink";

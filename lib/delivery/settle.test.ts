@@ -31,6 +31,15 @@ describe("settling a delivered attempt", () => {
   });
 });
 
+describe("a messenger's own quiet time after a delivered post", () => {
+  it("Discord's empty bucket (X-RateLimit-Reset-After) holds the next send back that long", () => {
+    const s = settleAttempt(input({ outcome: { kind: "delivered", status: 200, quietMs: 1_500 }, messenger: "discord" }));
+    expect(paceAllowedAt("discord", s.paceTat)).toBe(AT + 1_500);
+    const none = settleAttempt(input({ outcome: { kind: "delivered", status: 200 }, messenger: "discord" }));
+    expect(none.paceTat).toBe(AT - 500);
+  });
+});
+
 describe("settling a retry", () => {
   it.each<[string, Partial<SettleInput> & { outcome: Outcome }, number]>([
     ["the schedule's first step (5 s)", { outcome: { kind: "retry", status: 503 } }, AT + 5_000],

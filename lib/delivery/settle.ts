@@ -45,6 +45,8 @@ export function givesUp(since: number, at: number, maxRetryAgeMs: number): boole
   return at - since >= maxRetryAgeMs;
 }
 
+const MAX_QUIET_MS = 3_600_000;
+
 export function settleAttempt(input: SettleInput): Settlement {
   const { outcome, at, messenger, destination, policy } = input;
   const pace = paceOf(messenger);
@@ -53,7 +55,10 @@ export function settleAttempt(input: SettleInput): Settlement {
   const paceAfter = pace.burst === 1 ? at + pace.intervalMs : destination.paceTat;
   const reason = failureReason(outcome, input.httpStatus);
   if (outcome.kind === "delivered") {
-    return { failed: [], retryAt: null, paceTat: Math.max(destination.paceTat, paceAfter), pause: null, failureCode: null, reason };
+    // A messenger that says its bucket is empty (Discord's X-RateLimit-Remaining: 0) gets that
+    // quiet time before the next send, whatever the pace would allow; bounded like a Retry-After.
+    const quiet = outcome.quietMs ? tatNotBefore(messenger, at + Math.min(outcome.quietMs, MAX_QUIET_MS)) : 0;
+    return { failed: [], retryAt: null, paceTat: Math.max(destination.paceTat, paceAfter, quiet), pause: null, failureCode: null, reason };
   }
   const failureCode = outcome.code ?? (input.httpStatus === null ? "network" : `http_${input.httpStatus}`);
   if (outcome.kind === "permanent") {

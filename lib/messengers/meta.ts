@@ -1,11 +1,15 @@
 import { agitMeta } from "./agit/meta";
 import type { MessengerMeta } from "./definition";
+import { discordMeta } from "./discord/meta";
+import { doorayMeta } from "./dooray/meta";
+import { googleChatMeta } from "./googlechat/meta";
 import { hiworksMeta } from "./hiworks/meta";
 import type { MessengerId } from "./ids";
 import { jandiMeta } from "./jandi/meta";
 import { mattermostMeta } from "./mattermost/meta";
 import { slackMeta } from "./slack/meta";
 import { teamroomMeta } from "./teamroom/meta";
+import { teamsMeta } from "./teams/meta";
 
 // Client-safe half of every messenger's definition (form fields, capabilities, badge, guide
 // link): the destination form imports this in the browser, so nothing here may import zod or
@@ -21,4 +25,8 @@ export const messengerMeta = {
   hiworks: hiworksMeta,
   agit: agitMeta,
   teamroom: teamroomMeta,
+  teams: teamsMeta,
+  googlechat: googleChatMeta,
+  discord: discordMeta,
+  dooray: doorayMeta,
 } satisfies MetaRegistry;

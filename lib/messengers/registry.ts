@@ -1,11 +1,15 @@
 import { agit } from "./agit";
 import type { MessengerDefinition } from "./definition";
+import { discord } from "./discord";
+import { dooray } from "./dooray";
+import { googlechat } from "./googlechat";
 import { hiworks } from "./hiworks";
 import { type MessengerId, MESSENGER_IDS } from "./ids";
 import { jandi } from "./jandi";
 import { mattermost } from "./mattermost";
 import { slack } from "./slack";
 import { teamroom } from "./teamroom";
+import { teams } from "./teams";
 import type { Adapter } from "./types";
 
 // Every messenger's whole definition (server side: URL rule and schema, adapter, pace, error
@@ -22,6 +26,10 @@ export const messengers = {
   hiworks,
   agit,
   teamroom,
+  teams,
+  googlechat,
+  discord,
+  dooray,
 } satisfies MessengerRegistry;
 
 export function getMessenger<Id extends MessengerId>(id: Id): MessengerDefinition<Id> {

@@ -5,6 +5,14 @@ import { maskWebhookUrl } from "./webhook-url";
 
 const strict = { allowLoopback: false };
 
+// The four query- or suffix-shaped messengers: their path and query, as each hands them out.
+const TEAMS_PATH = "/workflows/0123456789abcdef0123456789abcdef/triggers/manual/paths/invoke";
+const TEAMS_QUERY = "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=AbC-dEf_0123456789abcdefghijklmnopqrstuvwxy";
+const GCHAT_PATH = "/v1/spaces/AAAAbc123/messages";
+const GCHAT_QUERY = "?key=AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI&token=abc_DEF-123%3D";
+const DISCORD_PATH = "/api/webhooks/123456789012345678/AbCdEf0123456789_abcdefGHIJ-klmnop";
+const DOORAY_PATH = "/services/1234567890123456789/2345678901234567890/AbCdEfGhIjKlMnOpQrStUv";
+
 const valid: Record<MessengerId, string[]> = {
   slack: [
     "https://hooks.slack.com/services/T0123ABCD/B0456EFGH/abcdEFGH1234ijklMNOP5678",
@@ -23,6 +31,10 @@ const valid: Record<MessengerId, string[]> = {
   ],
   agit: ["https://agit.io/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"],
   teamroom: ["https://teamroom.nate.com/api/webhook/0a1b2c3d/AbCdEf123456"],
+  teams: [`https://prod-12.koreacentral.logic.azure.com:443${TEAMS_PATH}${TEAMS_QUERY}`],
+  googlechat: [`https://chat.googleapis.com${GCHAT_PATH}${GCHAT_QUERY}`],
+  discord: [`https://discord.com${DISCORD_PATH}`, `https://discordapp.com${DISCORD_PATH}?thread_id=123456789012345678`],
+  dooray: [`https://hook.dooray.com${DOORAY_PATH}`],
 };
 
 const hostile: Record<MessengerId, [string, string][]> = {
@@ -68,6 +80,30 @@ const hostile: Record<MessengerId, [string, string][]> = {
     ["https://agit.io/webhook/not-a-uuid", "url.path"],
     ["https://agit.io.evil.example/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b", "url.host"],
     ["http://agit.io/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b", "url.https"],
+  ],
+  teams: [
+    ["https://contoso.webhook.office.com/webhookb2/a@b/IncomingWebhook/c/d", "url.teamsConnectorRetired"],
+    [`https://evil-logic.azure.com${TEAMS_PATH}${TEAMS_QUERY}`, "url.host"],
+    [`https://logic.azure.com.evil.example${TEAMS_PATH}${TEAMS_QUERY}`, "url.host"],
+    [`https://prod-1.logic.azure.com${TEAMS_PATH}`, "url.teamsQuery"],
+    [`https://prod-1.logic.azure.com${TEAMS_PATH}${TEAMS_QUERY}&x=1`, "url.teamsQuery"],
+  ],
+  googlechat: [
+    [`https://chat.googleapis.com${GCHAT_PATH}?key=k`, "url.googleChatQuery"],
+    [`https://chat.googleapis.com${GCHAT_PATH}${GCHAT_QUERY}&token=again`, "url.googleChatQuery"],
+    [`https://chat.googleapis.com.evil.example${GCHAT_PATH}${GCHAT_QUERY}`, "url.host"],
+    [`http://chat.googleapis.com${GCHAT_PATH}${GCHAT_QUERY}`, "url.https"],
+  ],
+  discord: [
+    [`https://discord.com${DISCORD_PATH}/slack`, "url.discordFormat"],
+    [`https://discord.com${DISCORD_PATH}?thread_id=x`, "url.discordQuery"],
+    [`https://ptb.discord.com${DISCORD_PATH}`, "url.host"],
+    [`https://discord.com@evil.example${DISCORD_PATH}`, "url.credentials"],
+  ],
+  dooray: [
+    [`https://hook.dooray.com${DOORAY_PATH}?x=1`, "url.path"],
+    [`https://hook.dooray.co.kr${DOORAY_PATH}`, "url.host"],
+    ["https://hook.dooray.com/services/T01/B02/abc", "url.path"],
   ],
   teamroom: [
     ["https://teamroom.nate.com/api/webhook/zzzz/abc", "url.path"],
@@ -122,6 +158,19 @@ describe("webhook URL validation", () => {
     expect(urlError("slack", "http://127.0.0.1:4010/hooks/x", { allowLoopback: true })).toBe("url.path");
     expect(urlError("slack", "http://10.0.0.1:4010/services/T01/B02/xyz", { allowLoopback: true })).toBe("url.https");
   });
+
+  it.each([
+    ["teams", `${TEAMS_PATH}${TEAMS_QUERY}`, TEAMS_PATH, "url.teamsQuery"],
+    ["googlechat", `${GCHAT_PATH}${GCHAT_QUERY}`, `${GCHAT_PATH}?key=k`, "url.googleChatQuery"],
+    ["discord", `${DISCORD_PATH}?wait=true`, `${DISCORD_PATH}?other=1`, "url.discordQuery"],
+    ["dooray", DOORAY_PATH, `${DOORAY_PATH}?x=1`, "url.path"],
+  ] as const)("%s on loopback: its path and query accepted, a wrong query refused as on its host", (messenger, good, bad, key) => {
+    const loopback = { allowLoopback: true };
+    expect(urlError(messenger, `http://127.0.0.1:4010${good}`, loopback)).toBeNull();
+    expect(urlError(messenger, `http://localhost:4010${good}`, loopback)).toBeNull();
+    expect(urlError(messenger, `http://127.0.0.1:4010${good}`)).toBe("url.https");
+    expect(urlError(messenger, `http://127.0.0.1:4010${bad}`, loopback)).toBe(key);
+  });
 });
 
 describe("other fields", () => {
@@ -161,6 +210,11 @@ describe("maskWebhookUrl", () => {
     const masked = maskWebhookUrl("https://hooks.slack.com/services/T0123/B0456/abcdEFGHa1B2");
     expect(masked).toBe("https://hooks.slack.com/…/…a1B2");
     expect(masked).not.toContain("T0123");
+  });
+
+  it("takes the tail of the signed query value when the secret is there (Teams, Google Chat)", () => {
+    expect(maskWebhookUrl(`https://prod-1.koreacentral.logic.azure.com${TEAMS_PATH}${TEAMS_QUERY}`)).toBe("https://prod-1.koreacentral.logic.azure.com/…/…vwxy");
+    expect(maskWebhookUrl(`https://chat.googleapis.com${GCHAT_PATH}${GCHAT_QUERY}`)).toBe("https://chat.googleapis.com/…/…123=");
   });
 });
 

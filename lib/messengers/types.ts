@@ -29,7 +29,8 @@ export interface MessengerResponse {
 }
 
 export type Outcome =
-  | { kind: "delivered"; status: number }
+  /** `quietMs`: the messenger asked for this long before the next post (Discord's empty bucket) */
+  | { kind: "delivered"; status: number; quietMs?: number }
   | { kind: "retry"; status?: number; retryAfterMs?: number; code?: string; message?: string }
   | { kind: "permanent"; status: number; code?: string; message?: string };
 

@@ -8,14 +8,34 @@ import { restrictedKind } from "@/lib/net/ip-ranges";
 export const MAX_WEBHOOK_URL_LENGTH = 500;
 
 export interface WebhookUrlRule {
-  /** exact host names; "any" for self-hosted messengers (Mattermost) */
+  /**
+   * Host names: exact ("hooks.slack.com"), or a suffix starting with "." that matches one or more
+   * whole DNS labels before it (".logic.azure.com" takes prod-12.koreacentral.logic.azure.com,
+   * never evil-logic.azure.com nor logic.azure.com itself). "any" for self-hosted messengers.
+   */
   hosts: readonly string[] | "any";
   /** whether plain http is acceptable (self-hosted only) */
   allowHttp: boolean;
   /** the whole pathname must match */
   path: RegExp;
-  /** paths refused with their own explanation, checked before `path` */
-  refused?: readonly { path: RegExp; key: string }[];
+  /**
+   * Refused with their own explanation: `path` ones are checked before `path`; `url` ones test the
+   * whole URL first of all, for retired URL families on other hosts (Teams' Office 365 connectors).
+   */
+  refused?: readonly ({ path: RegExp; key: string } | { url: (url: URL) => boolean; key: string })[];
+  /** The query the URL must carry (absent: none at all). Unknown or repeated parameters are refused. */
+  query?: QueryRule;
+}
+
+export interface QueryRule {
+  /** parameters that must each appear exactly once, non-empty */
+  required?: readonly string[];
+  /** parameters that may appear, at most once */
+  optional?: readonly string[];
+  /** the shape a parameter's value must have, when present */
+  values?: Readonly<Record<string, RegExp>>;
+  /** the message key for a missing, repeated, malformed or unknown parameter */
+  key: string;
 }
 
 export interface UrlValidationOptions {
@@ -26,6 +46,26 @@ export interface UrlValidationOptions {
 }
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost"]);
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** `host` is one of `hosts`: an exact name, or whole DNS labels followed by a "."-suffix. */
+export function hostMatches(host: string, hosts: readonly string[]): boolean {
+  return hosts.some((h) => {
+    if (!h.startsWith(".")) return host === h;
+    if (!host.endsWith(h)) return false;
+    const labels = host.slice(0, -h.length).split(".");
+    return labels.every((l) => LABEL.test(l));
+  });
+}
+
+/** Whether `params` is what `rule` asks for: known names only, each once, required ones non-empty. */
+function queryFits(params: URLSearchParams, rule: QueryRule): boolean {
+  const allowed = new Set([...(rule.required ?? []), ...(rule.optional ?? [])]);
+  const names = [...params.keys()];
+  if (names.some((n) => !allowed.has(n)) || new Set(names).size !== names.length) return false;
+  if ((rule.required ?? []).some((n) => !params.get(n))) return false;
+  return Object.entries(rule.values ?? {}).every(([n, shape]) => !params.has(n) || shape.test(params.get(n) ?? ""));
+}
 
 /** The message key of the first problem with `raw`, or null when it is acceptable. */
 export function webhookUrlProblem(raw: string, rule: WebhookUrlRule, opts: UrlValidationOptions): string | null {
@@ -43,6 +83,9 @@ export function webhookUrlProblem(raw: string, rule: WebhookUrlRule, opts: UrlVa
     return "invalid";
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return "invalid";
+  // Retired URL families are named before anything else: their path may hold an "@" (Teams'
+  // connector URLs do), and "this kind of URL no longer works" is the useful answer.
+  for (const refused of rule.refused ?? []) if ("url" in refused && refused.url(url)) return refused.key;
   // `https://hooks.slack.com@evil.example/…` parses with evil.example as host; refuse any userinfo.
   if (url.username !== "" || url.password !== "" || value.includes("@")) return "credentials";
 
@@ -50,17 +93,17 @@ export function webhookUrlProblem(raw: string, rule: WebhookUrlRule, opts: UrlVa
   if (!loopback) {
     if (url.protocol === "http:" && !rule.allowHttp) return "https";
     if (rule.hosts !== "any") {
-      if (!rule.hosts.includes(url.hostname)) return "host";
+      if (!hostMatches(url.hostname, rule.hosts)) return "host";
       if (url.port !== "") return "host";
     }
   }
   const internal = internalAddressProblem(url.hostname, opts);
   if (internal) return internal;
-  if (url.search !== "" || url.hash !== "") return "path";
-  for (const refused of rule.refused ?? []) {
-    if (refused.path.test(url.pathname)) return refused.key;
-  }
+  if (url.hash !== "" || (url.search !== "" && !rule.query)) return "path";
+  for (const refused of rule.refused ?? []) if ("path" in refused && refused.path.test(url.pathname)) return refused.key;
   if (!rule.path.test(url.pathname)) return "path";
+  // A lone "?" leaves search empty: it is judged like no query at all.
+  if (rule.query && !queryFits(url.searchParams, rule.query)) return rule.query.key;
   return null;
 }
 
@@ -80,12 +123,16 @@ function internalAddressProblem(hostname: string, opts: UrlValidationOptions): s
   return "internal";
 }
 
-/** Shown in lists: host kept (so the admin recognises it), the secret path reduced to its last 4 characters. */
+/**
+ * Shown in lists: host kept (so the admin recognises it), the secret reduced to its last 4
+ * characters — the last path segment, or the last query value when the URL carries its secret
+ * there (Teams' sig, Google Chat's token), so two destinations of one messenger look different.
+ */
 export function maskWebhookUrl(raw: string): string {
   try {
     const url = new URL(raw);
-    const tail = url.pathname.replace(/\/+$/, "").slice(-4);
-    return `${url.protocol}//${url.host}/…/…${tail}`;
+    const secret = [...url.searchParams.values()].at(-1) || url.pathname.replace(/\/+$/, "");
+    return `${url.protocol}//${url.host}/…/…${secret.slice(-4)}`;
   } catch {
     return "…";
   }

@@ -8,20 +8,15 @@ import { openDatabase, setDbForTests } from "@/db/client";
 import { insertDestination } from "@/db/queries/destinations";
 import { saveSettings } from "@/db/queries/settings";
 import { createApiKey } from "@/lib/api-keys";
-import type { MessengerId } from "@/lib/messengers/ids";
+import { MESSENGER_IDS, type MessengerId } from "@/lib/messengers/ids";
+import { EXAMPLE_PATHS } from "@/e2e/fake-messenger/paths";
 import { percentile, rssMb, sampleRss, startAlimi, startBareServer, startRemoteFake, tempDir } from "./support";
 
 // The measurements of `npm run bench`. Each phase gets a fresh database and server, so one
 // phase's backlog never colours the next.
 
-export const PATHS: Record<MessengerId, string> = {
-  slack: "/services/T0BENCH/B0BENCH/benchSecret1",
-  mattermost: "/hooks/benchbenchbenchbenchbenchb",
-  jandi: "/connect-api/webhook/1234567/benchToken1",
-  hiworks: "/messenger/chat/0123456789abcdef0123456789abcdef",
-  agit: "/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b",
-  teamroom: "/api/webhook/0a1b2c3d/benchToken1",
-};
+/** One webhook path per messenger on the fake (its own examples: every id in lib/messengers/ids.ts has one). */
+export const PATHS: Record<MessengerId, string> = EXAMPLE_PATHS;
 
 const PORT = 3300;
 const FAKE_PORT = 4300;
@@ -179,7 +174,7 @@ export async function notifyPhase(seconds: number, everyMs: number) {
     sentAt.set(`bench_n${i}_`, Date.now());
     await new Promise((r) => setTimeout(r, Math.max(0, everyMs - (Date.now() - started))));
   }
-  await until(() => deliveryCounts(dataDir).delivered === count * 6, 10_000);
+  await until(() => deliveryCounts(dataDir).delivered === count * MESSENGER_IDS.length, 10_000);
   const perMessenger: Record<string, { p50: number; p95: number; p99: number; n: number }> = {};
   for (const m of Object.keys(PATHS) as MessengerId[]) {
     const latencies: number[] = [];

@@ -13,8 +13,11 @@ import { MESSENGER_IDS } from "@/lib/messengers/ids";
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireUser();
-  const [t, tm, to, format, search] = await Promise.all([
-    getTranslations("log"), getTranslations("messengers"), getTranslations("overview"), getFormatter(), searchParams,
+  // The messengers' translator is awaited on its own: inside this Promise.all tuple TypeScript
+  // gives up computing its (ten-messenger) key union and refuses every key.
+  const tm = await getTranslations("messengers");
+  const [t, to, format, search] = await Promise.all([
+    getTranslations("log"), getTranslations("overview"), getFormatter(), searchParams,
   ]);
   const { alerts, next } = listLog(parseLogFilters(search, getSettings().timeZone));
   const destinations = listDestinations();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { discordEscape, doorayEscape, googleChatTextEscape, isPlainEmail, quoteImitations, teamsEscape } from "./escape";
 import { Z } from "./test-fixtures";
-import { hostMatches } from "./url";
+import { hostMatches } from "../webhook-url";
 
 describe("card escapes keep e-mail addresses copyable", () => {
   it.each([teamsEscape, discordEscape, doorayEscape])("%o adds nothing inside a.b@c.example or minji@example.com", (escape) => {

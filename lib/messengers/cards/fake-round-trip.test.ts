@@ -1,31 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Alert } from "@/lib/alerts/types";
 import { EXAMPLE_PATHS, type FakeMessenger, type NamedError, startFakeMessenger } from "@/e2e/fake-messenger/server";
-import { discordAdapter } from "../discord/adapter";
-import { discordMeta } from "../discord/meta";
-import { doorayAdapter } from "../dooray/adapter";
-import { doorayMeta } from "../dooray/meta";
-import { googleChatAdapter } from "../googlechat/adapter";
-import { googleChatMeta } from "../googlechat/meta";
-import { teamsAdapter } from "../teams/adapter";
-import { teamsMeta } from "../teams/meta";
+import { pausesDestination } from "@/lib/delivery/health";
+import { messengers } from "../registry";
 import { CTX, inquiry, testAlert } from "../test/fixtures";
-import type { Adapter, Outcome } from "../types";
-import { type MessengerMeta, pausesDestination } from "./policy";
+import type { Outcome } from "../types";
 import { digestOf, HOSTILE_MESSAGE, richInquiry } from "./test-fixtures";
 
 // A real HTTP round trip on 127.0.0.1 against the project's fake messenger, which answers as
 // docs/messengers.md says: each adapter's request is accepted (so the wire format matches the
-// docs), and each answer the fake can give is classified as the docs decide.
+// docs), and each answer the fake can give is classified, hinted and paused as the definitions say.
 
 type Card = "teams" | "googlechat" | "discord" | "dooray";
-const ADAPTERS: Record<Card, { adapter: Omit<Adapter, "id">; meta: MessengerMeta }> = {
-  teams: { adapter: teamsAdapter, meta: teamsMeta },
-  googlechat: { adapter: googleChatAdapter, meta: googleChatMeta },
-  discord: { adapter: discordAdapter, meta: discordMeta },
-  dooray: { adapter: doorayAdapter, meta: doorayMeta },
-};
-const CARDS = Object.keys(ADAPTERS) as Card[];
+const CARDS: Card[] = ["teams", "googlechat", "discord", "dooray"];
 
 let fake: FakeMessenger;
 beforeAll(async () => {
@@ -36,7 +23,7 @@ beforeEach(() => fake.reset());
 
 /** Build, send exactly what the adapter built, read the answer as lib/delivery would, classify. */
 async function send(kind: Card, alert: Alert): Promise<Outcome> {
-  const { adapter } = ADAPTERS[kind];
+  const { adapter } = messengers[kind];
   const req = adapter.buildRequest(alert, { name: "CS", webhookUrl: `${fake.url}${EXAMPLE_PATHS[kind]}` }, CTX);
   const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, redirect: "manual" });
   const headers = Object.fromEntries([...res.headers].map(([k, v]) => [k.toLowerCase(), v]));
@@ -88,17 +75,16 @@ describe("named errors: classified and paused as docs/messengers.md decides", ()
     ["discord.invalid_token", "discord", "permanent", "50027", true],
     ["discord.missing_permissions", "discord", "permanent", "50013", true],
     ["discord.empty_message", "discord", "permanent", "50006", false],
-    ["dooray.not_found", "dooray", "permanent", "-404", true],
-    ["dooray.failed_in_body", "dooray", "permanent", "-1", true],
+    ["dooray.not_found", "dooray", "permanent", "invalid_hook", true],
+    ["dooray.failed_in_body", "dooray", "permanent", "invalid_hook", true],
   ];
 
   it.each(cases)("%s → %s %s: %s, pauses %s", async (name, kind, outcomeKind, code, pauses) => {
     fake.script(EXAMPLE_PATHS[kind], [name]);
     const outcome = await send(kind, richInquiry());
     expect(outcome).toMatchObject({ kind: outcomeKind, code });
-    expect(pausesDestination(ADAPTERS[kind].meta.pause, outcome)).toBe(pauses);
-    // Dooray!'s codes are undocumented: its hints fall back to the status ones.
-    if (kind !== "dooray") expect(Object.keys(ADAPTERS[kind].meta.hints)).toContain(code);
+    expect(pausesDestination(kind, outcome)).toBe(pauses);
+    expect(Object.keys(messengers[kind].errors)).toContain(code);
   });
 
   it("Google Chat threads follow-ups of one conversation by its key", async () => {

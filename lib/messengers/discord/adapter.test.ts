@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Alert } from "@/lib/alerts/types";
-import { pausesDestination } from "../cards/policy";
+import { pausesDestination } from "@/lib/delivery/health";
 import { digestLine, digestOf, HOSTILE_MESSAGE, LOG_URL, richInquiry, SESSION_URL, Z } from "../cards/test-fixtures";
 import { CTX, inquiry, OCCURRED, res } from "../test/fixtures";
 import { discordAdapter, discordQuietMs, EMBED_LIMITS } from "./adapter";
-import { discordMeta } from "./meta";
 
 const URL_ = "https://discord.com/api/webhooks/123456789012345678/tok_0123456789abcdefghijABCDEFGHIJ";
 const build = (alert: Alert = richInquiry(), webhookUrl = URL_) => {
@@ -109,7 +108,7 @@ describe("discord classify", () => {
   ])("%i %i is permanent with the code; pauses: %s", (status, code, message, pauses) => {
     const outcome = discordAdapter.classify(d(status, code, message), OCCURRED);
     expect(outcome).toEqual({ kind: "permanent", status, code: String(code), message });
-    expect(pausesDestination(discordMeta.pause, outcome)).toBe(pauses);
+    expect(pausesDestination("discord", outcome)).toBe(pauses);
   });
 
   it("429 waits retry_after (float seconds), else X-RateLimit-Reset-After, else Retry-After", () => {
@@ -125,5 +124,9 @@ describe("discord classify", () => {
   it("tells the sender to wait when the bucket is empty after a delivered post", () => {
     expect(discordQuietMs(res(204, "", { "x-ratelimit-remaining": "0", "x-ratelimit-reset-after": "1.5" }))).toBe(1_500);
     expect(discordQuietMs(res(204, "", { "x-ratelimit-remaining": "3", "x-ratelimit-reset-after": "1.5" }))).toBeUndefined();
+    // …and says so in the outcome, which lib/delivery/settle.ts turns into the destination's pace.
+    expect(discordAdapter.classify(res(200, '{"id":"1"}', { "x-ratelimit-remaining": "0", "x-ratelimit-reset-after": "1.5" }), OCCURRED)).toEqual({
+      kind: "delivered", status: 200, quietMs: 1_500,
+    });
   });
 });

@@ -79,7 +79,8 @@ function readError(res: MessengerResponse) {
 
 /**
  * How long to wait after a *delivered* post before the next one to this webhook: Discord says so
- * in its headers (X-RateLimit-Remaining 0 → X-RateLimit-Reset-After seconds). For the sender.
+ * in its headers (X-RateLimit-Remaining 0 → X-RateLimit-Reset-After seconds). Reported as the
+ * delivered outcome's `quietMs`, which lib/delivery/settle.ts adds to the destination's pace.
  */
 export function discordQuietMs(res: MessengerResponse): number | undefined {
   return res.headers["x-ratelimit-remaining"]?.trim() === "0" ? seconds(res.headers["x-ratelimit-reset-after"]) : undefined;
@@ -94,6 +95,10 @@ export const discordAdapter = {
   },
   classify(res, now): Outcome {
     const outcome = classifyResponse(res, now, readError);
+    if (outcome.kind === "delivered") {
+      const quietMs = discordQuietMs(res);
+      return quietMs === undefined ? outcome : { ...outcome, quietMs };
+    }
     if (outcome.kind !== "retry" || res.status !== 429) return outcome;
     // 429: `retry_after` in the body is seconds as a float; then X-RateLimit-Reset-After, then Retry-After.
     const wait = seconds(parseJson(res.body)?.retry_after) ?? seconds(res.headers["x-ratelimit-reset-after"]);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { urlError } from "../cards/url-cases";
-import { discordConfigSchema } from "./schema";
+import { discord } from ".";
 
 const GOOD = "https://discord.com/api/webhooks/123456789012345678/demoToken_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ-abcd";
-const err = (url: string, loopback = false) => urlError(discordConfigSchema, url, loopback);
+const err = (url: string, loopback = false) => urlError(discord.configSchema, url, loopback);
 
 describe("discord webhook URL", () => {
   it.each([

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Alert } from "@/lib/alerts/types";
-import { pausesDestination } from "../cards/policy";
+import { pausesDestination } from "@/lib/delivery/health";
 import { digestLine, digestOf, HOSTILE_MESSAGE, LOG_URL, richInquiry, SESSION_URL, Z } from "../cards/test-fixtures";
 import { CTX, inquiry, OCCURRED, res, testAlert } from "../test/fixtures";
 import { doorayAdapter, DOORAY_LIMITS } from "./adapter";
-import { doorayMeta } from "./meta";
 
 const URL_ = "https://hook.dooray.com/services/1234567890123456789/2345678901234567890/tok-EN_abc";
 const build = (alert: Alert = richInquiry()) => {
@@ -86,17 +85,17 @@ describe("dooray classify", () => {
 
   it("200 with isSuccessful false is permanent with Dooray's words, and a dead-looking hook pauses", () => {
     const dead = doorayAdapter.classify(envelope(200, false, -1, "Invalid incoming hook"), OCCURRED);
-    expect(dead).toEqual({ kind: "permanent", status: 200, code: "-1", message: "Invalid incoming hook" });
-    expect(pausesDestination(doorayMeta.pause, dead)).toBe(true);
+    expect(dead).toEqual({ kind: "permanent", status: 200, code: "invalid_hook", message: "Invalid incoming hook" });
+    expect(pausesDestination("dooray", dead)).toBe(true);
     const other = doorayAdapter.classify(envelope(200, false, -2, "text too long"), OCCURRED);
-    expect(pausesDestination(doorayMeta.pause, other)).toBe(false);
+    expect(pausesDestination("dooray", other)).toBe(false);
   });
 
   it("404 pauses; 400 fails one alert; 429 and 5xx retry", () => {
     const gone = doorayAdapter.classify(envelope(404, false, -404, "Not Found"), OCCURRED);
-    expect(gone).toEqual({ kind: "permanent", status: 404, code: "-404", message: "Not Found" });
-    expect(pausesDestination(doorayMeta.pause, gone)).toBe(true);
-    expect(pausesDestination(doorayMeta.pause, doorayAdapter.classify(envelope(400, false, -400, "text is required"), OCCURRED))).toBe(false);
+    expect(gone).toEqual({ kind: "permanent", status: 404, code: "invalid_hook", message: "Not Found" });
+    expect(pausesDestination("dooray", gone)).toBe(true);
+    expect(pausesDestination("dooray", doorayAdapter.classify(envelope(400, false, -400, "text is required"), OCCURRED))).toBe(false);
     expect(doorayAdapter.classify(res(429, "Too Many Requests", { "retry-after": "5" }), OCCURRED)).toEqual({
       kind: "retry", status: 429, retryAfterMs: 5_000, message: "Too Many Requests",
     });

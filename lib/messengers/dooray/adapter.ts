@@ -50,6 +50,18 @@ function readError(res: MessengerResponse) {
   };
 }
 
+/**
+ * The code given to a refusal whose words read like a dead hook ("Invalid incoming hook", "not
+ * found", deleted …): Dooray's own codes are undocumented, so its definition pauses on this one.
+ */
+export const DOORAY_INVALID_HOOK = "invalid_hook";
+const REVOKED_WORDS = /invalid\s+(incoming\s+)?hook|not\s+found|deleted|disabled|revoked|unauthori[sz]ed|삭제|존재하지|없는/i;
+
+function named(outcome: Outcome): Outcome {
+  if (outcome.kind !== "permanent" || !outcome.message || !REVOKED_WORDS.test(outcome.message)) return outcome;
+  return { ...outcome, code: DOORAY_INVALID_HOOK };
+}
+
 export const doorayAdapter = {
   id: "dooray" as const,
   buildRequest(alert, config, ctx) {
@@ -59,10 +71,10 @@ export const doorayAdapter = {
   classify(res, now): Outcome {
     const outcome = classifyResponse(res, now, readError);
     // Decision (docs): a 2xx whose envelope says isSuccessful:false did not post. Dooray refused
-    // this request as it is, so it is permanent; meta.ts pauses it when it reads like a dead hook.
+    // this request as it is, so it is permanent, and pauses when it reads like a dead hook.
     if (outcome.kind === "delivered" && header(res)?.isSuccessful === false) {
-      return { kind: "permanent", status: res.status, ...readError(res) };
+      return named({ kind: "permanent", status: res.status, ...readError(res) });
     }
-    return outcome;
+    return named(outcome);
   },
 } satisfies Omit<Adapter, "id"> & { id: "dooray" };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { urlError } from "../cards/url-cases";
-import { doorayConfigSchema } from "./schema";
+import { dooray } from ".";
 
 const GOOD = "https://hook.dooray.com/services/1234567890123456789/2345678901234567890/AbCdEfGhIjKlMnOpQrStUv";
-const err = (url: string, loopback = false) => urlError(doorayConfigSchema, url, loopback);
+const err = (url: string, loopback = false) => urlError(dooray.configSchema, url, loopback);
 
 describe("dooray webhook URL", () => {
   it("accepts hook.dooray.com and the public-sector hook.gov-dooray.com", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Alert } from "@/lib/alerts/types";
-import { pausesDestination } from "../cards/policy";
+import { pausesDestination } from "@/lib/delivery/health";
 import { digestLine, digestOf, HOSTILE_MESSAGE, LOG_URL, richInquiry, SESSION_URL, Z } from "../cards/test-fixtures";
 import { CTX, inquiry, OCCURRED, res, testAlert } from "../test/fixtures";
+import { googlechat } from ".";
 import { GOOGLE_CHAT_MAX_BYTES, googleChatAdapter, threadKeyOf } from "./adapter";
-import { googleChatMeta } from "./meta";
 
 const URL_ = "https://chat.googleapis.com/v1/spaces/AAAAbc123/messages?key=AIzaKey&token=tok%3D";
 const build = (alert: Alert = richInquiry()) => {
@@ -119,7 +119,7 @@ describe("google chat classify", () => {
   ])("%# permanent with code %s; pauses: %s", (answer, code, pauses) => {
     const outcome = googleChatAdapter.classify(answer, OCCURRED);
     expect(outcome).toEqual({ kind: "permanent", status: answer.status, code, message: "m" });
-    expect(pausesDestination(googleChatMeta.pause, outcome)).toBe(pauses);
+    expect(pausesDestination("googlechat", outcome)).toBe(pauses);
   });
 
   it("429 RESOURCE_EXHAUSTED and 503 UNAVAILABLE retry, with Retry-After when given", () => {
@@ -128,8 +128,8 @@ describe("google chat classify", () => {
     expect(googleChatAdapter.classify(google(503, "UNAVAILABLE"), OCCURRED)).toMatchObject({ kind: "retry", code: "UNAVAILABLE" });
   });
 
-  it("paces on the space: two webhooks in one space share a key", () => {
-    expect(googleChatMeta.paceKey(URL_)).toBe("googlechat:AAAAbc123");
-    expect(googleChatMeta.paceKey("https://chat.googleapis.com/v1/spaces/AAAAbc123/messages?key=other&token=other")).toBe("googlechat:AAAAbc123");
+  it("paces each destination at the space's quota: one per second, no burst", () => {
+    // The quota is per space; pacing is per destination (docs/messengers.md names the limitation).
+    expect(googlechat.pace).toEqual({ intervalMs: 1_000, burst: 1 });
   });
 });

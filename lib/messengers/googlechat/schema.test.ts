@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { urlError } from "../cards/url-cases";
-import { googleChatConfigSchema } from "./schema";
+import { googlechat } from ".";
 
 const GOOD = "https://chat.googleapis.com/v1/spaces/AAAAbc_12-3/messages?key=AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI&token=abc%3D";
-const err = (url: string, loopback = false) => urlError(googleChatConfigSchema, url, loopback);
+const err = (url: string, loopback = false) => urlError(googlechat.configSchema, url, loopback);
 
 describe("google chat webhook URL", () => {
   it("accepts a space webhook URL with key and token, in either order", () => {

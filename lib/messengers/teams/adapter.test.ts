@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Alert } from "@/lib/alerts/types";
 import { digestLine, digestOf, HOSTILE_MESSAGE, LOG_URL, richInquiry, SESSION_URL, Z } from "../cards/test-fixtures";
-import { pausesDestination } from "../cards/policy";
+import { pausesDestination } from "@/lib/delivery/health";
 import { CTX, inquiry, OCCURRED, res, testAlert } from "../test/fixtures";
 import { TEAMS_MAX_BYTES, teamsAdapter } from "./adapter";
-import { teamsMeta } from "./meta";
 
 const URL_ =
   "https://prod-12.koreacentral.logic.azure.com:443/workflows/0123456789abcdef0123456789abcdef/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=abc";
@@ -112,7 +111,7 @@ describe("teams classify", () => {
   ])("%i %s is permanent with its code; pauses: %s", (status, code, pauses) => {
     const outcome = teamsAdapter.classify(flow(status, code), OCCURRED);
     expect(outcome).toEqual({ kind: "permanent", status, code, message: "m" });
-    expect(pausesDestination(teamsMeta.pause, outcome)).toBe(pauses);
+    expect(pausesDestination("teams", outcome)).toBe(pauses);
   });
 
   it("429 waits Retry-After, or 30 s without one; 5xx retries", () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { urlError } from "../cards/url-cases";
-import { teamsConfigSchema } from "./schema";
+import { teams } from ".";
 
 const Q = "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=AbC-dEf_0123456789abcdefghijklmnopqrstuvwxy";
 const HEX = "0123456789abcdef0123456789abcdef";
 const LOGIC = `https://prod-12.koreacentral.logic.azure.com:443/workflows/${HEX}/triggers/manual/paths/invoke${Q}`;
 const PP = `https://default0123456789abcdef0123456789ab.cd.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/${HEX}/triggers/manual/paths/invoke${Q.replace("2016-06-01", "1")}`;
-const err = (url: string, loopback = false) => urlError(teamsConfigSchema, url, loopback);
+const err = (url: string, loopback = false) => urlError(teams.configSchema, url, loopback);
 
 describe("teams webhook URL", () => {
   it.each([LOGIC, PP, LOGIC.replace(":443", ""), LOGIC.replace("2016-06-01", "2016-10-01")])("accepts %s", (url) => {
