@@ -2,7 +2,7 @@
 // registries (meta.ts for the browser, registry.ts for the server), so an id added here without
 // its folder lib/messengers/<id>/ (meta.ts + index.ts) fails to compile. See the README,
 // "Adding a messenger".
-export const MESSENGER_IDS = ["slack", "mattermost", "jandi", "hiworks", "agit", "teamroom"] as const;
+export const MESSENGER_IDS = ["slack", "mattermost", "jandi", "hiworks", "agit", "teamroom", "email"] as const;
 
 export type MessengerId = (typeof MESSENGER_IDS)[number];
 

@@ -1,5 +1,6 @@
 import { agitMeta } from "./agit/meta";
 import type { MessengerMeta } from "./definition";
+import { emailMeta } from "./email/meta";
 import { hiworksMeta } from "./hiworks/meta";
 import type { MessengerId } from "./ids";
 import { jandiMeta } from "./jandi/meta";
@@ -21,4 +22,5 @@ export const messengerMeta = {
   hiworks: hiworksMeta,
   agit: agitMeta,
   teamroom: teamroomMeta,
+  email: emailMeta,
 } satisfies MetaRegistry;

@@ -1,5 +1,6 @@
 import { agit } from "./agit";
 import type { MessengerDefinition } from "./definition";
+import { email } from "./email";
 import { hiworks } from "./hiworks";
 import { type MessengerId, MESSENGER_IDS } from "./ids";
 import { jandi } from "./jandi";
@@ -22,6 +23,7 @@ export const messengers = {
   hiworks,
   agit,
   teamroom,
+  email,
 } satisfies MessengerRegistry;
 
 export function getMessenger<Id extends MessengerId>(id: Id): MessengerDefinition<Id> {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { MessengerId } from "./ids";
+import type { WebhookMessengerId } from "./types";
 import { configSchemas } from "./schemas";
 import { maskWebhookUrl } from "./webhook-url";
 
 const strict = { allowLoopback: false };
 
-const valid: Record<MessengerId, string[]> = {
+// Webhook messengers; 이메일's 받는 사람 are tested in email/recipients.test.ts.
+const valid: Record<WebhookMessengerId, string[]> = {
   slack: [
     "https://hooks.slack.com/services/T0123ABCD/B0456EFGH/abcdEFGH1234ijklMNOP5678",
     "https://hooks.slack-gov.com/services/T01/B02/xyz",
@@ -25,7 +27,7 @@ const valid: Record<MessengerId, string[]> = {
   teamroom: ["https://teamroom.nate.com/api/webhook/0a1b2c3d/AbCdEf123456"],
 };
 
-const hostile: Record<MessengerId, [string, string][]> = {
+const hostile: Record<WebhookMessengerId, [string, string][]> = {
   slack: [
     ["http://hooks.slack.com/services/T01/B02/xyz", "url.https"],
     ["https://hooks.slack.com.evil.example/services/T01/B02/xyz", "url.host"],
@@ -95,7 +97,7 @@ function urlError(messenger: MessengerId, webhookUrl: string, opts = strict) {
 }
 
 describe("webhook URL validation", () => {
-  for (const messenger of Object.keys(valid) as MessengerId[]) {
+  for (const messenger of Object.keys(valid) as WebhookMessengerId[]) {
     it.each(valid[messenger])(`${messenger} accepts %s`, (url) => {
       expect(urlError(messenger, url)).toBeNull();
     });

@@ -9,12 +9,14 @@ import { insertDestination } from "@/db/queries/destinations";
 import { saveSettings } from "@/db/queries/settings";
 import { createApiKey } from "@/lib/api-keys";
 import type { MessengerId } from "@/lib/messengers/ids";
+import type { WebhookMessengerId } from "@/lib/messengers/types";
 import { percentile, rssMb, sampleRss, startAlimi, startBareServer, startRemoteFake, tempDir } from "./support";
 
 // The measurements of `npm run bench`. Each phase gets a fresh database and server, so one
 // phase's backlog never colours the next.
 
-export const PATHS: Record<MessengerId, string> = {
+// Webhook messengers only: 이메일 goes through an SMTP server, not the fake messenger.
+export const PATHS: Record<WebhookMessengerId, string> = {
   slack: "/services/T0BENCH/B0BENCH/benchSecret1",
   mattermost: "/hooks/benchbenchbenchbenchbenchb",
   jandi: "/connect-api/webhook/1234567/benchToken1",
@@ -141,7 +143,7 @@ async function load(url: string, connections: number, seconds: number, headers: 
 export async function acceptPhase(levels: number[], seconds: number) {
   const fake = await startRemoteFake(FAKE_PORT);
   const dataDir = tempDir("accept");
-  const key = seed(dataDir, (Object.keys(PATHS) as MessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })));
+  const key = seed(dataDir, (Object.keys(PATHS) as WebhookMessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })));
   const server = await startAlimi(PORT, dataDir);
   await new Promise((r) => setTimeout(r, 2_000));
   const idleRss = rssMb(server.child.pid);
@@ -169,7 +171,7 @@ export async function acceptPhase(levels: number[], seconds: number) {
 export async function notifyPhase(seconds: number, everyMs: number) {
   const fake = await startRemoteFake(FAKE_PORT);
   const dataDir = tempDir("notify");
-  const key = seed(dataDir, (Object.keys(PATHS) as MessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })));
+  const key = seed(dataDir, (Object.keys(PATHS) as WebhookMessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })));
   const server = await startAlimi(PORT + 2, dataDir);
   const sentAt = new Map<string, number>();
   const count = Math.max(1, Math.floor((seconds * 1000) / everyMs));
@@ -181,7 +183,7 @@ export async function notifyPhase(seconds: number, everyMs: number) {
   }
   await until(() => deliveryCounts(dataDir).delivered === count * 6, 10_000);
   const perMessenger: Record<string, { p50: number; p95: number; p99: number; n: number }> = {};
-  for (const m of Object.keys(PATHS) as MessengerId[]) {
+  for (const m of Object.keys(PATHS) as WebhookMessengerId[]) {
     const latencies: number[] = [];
     for (const r of await fake.requests(PATHS[m])) {
       const tag = /bench_n\d+_/.exec(r.body)?.[0];

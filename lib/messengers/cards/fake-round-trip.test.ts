@@ -10,7 +10,7 @@ import { googleChatMeta } from "../googlechat/meta";
 import { teamsAdapter } from "../teams/adapter";
 import { teamsMeta } from "../teams/meta";
 import { CTX, inquiry, testAlert } from "../test/fixtures";
-import type { Adapter, Outcome } from "../types";
+import type { Adapter, Outcome, WebhookMessengerId } from "../types";
 import { type MessengerMeta, pausesDestination } from "./policy";
 import { digestOf, HOSTILE_MESSAGE, richInquiry } from "./test-fixtures";
 
@@ -19,7 +19,7 @@ import { digestOf, HOSTILE_MESSAGE, richInquiry } from "./test-fixtures";
 // docs), and each answer the fake can give is classified as the docs decide.
 
 type Card = "teams" | "googlechat" | "discord" | "dooray";
-const ADAPTERS: Record<Card, { adapter: Omit<Adapter, "id">; meta: MessengerMeta }> = {
+const ADAPTERS: Record<Card, { adapter: Omit<Adapter<WebhookMessengerId>, "id">; meta: MessengerMeta }> = {
   teams: { adapter: teamsAdapter, meta: teamsMeta },
   googlechat: { adapter: googleChatAdapter, meta: googleChatMeta },
   discord: { adapter: discordAdapter, meta: discordMeta },
