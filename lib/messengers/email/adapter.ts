@@ -11,6 +11,8 @@ const MESSAGE_LENGTH = 300;
 /** The SMTP reply code's meaning: our code (see index.ts `errors`) for anything but success. */
 export function smtpCode(status: number, command: string): string {
   if (status >= 400 && status < 500) return "smtp_temporary";
+  // The server refused STARTTLS (or does not offer it): nothing is ever sent in plain text.
+  if (/^STARTTLS\b/i.test(command)) return "smtp_tls";
   // 530 auth required, 534 mechanism too weak, 535 credentials invalid — or any 5xx to AUTH.
   if ([530, 534, 535, 538].includes(status) || /^AUTH\b/i.test(command)) return "auth_failed";
   // 550/551/553 to RCPT TO: this recipient is refused (unknown mailbox, relay denied).
