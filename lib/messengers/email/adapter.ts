@@ -43,5 +43,6 @@ export const emailAdapter = {
       headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
     };
   },
-  classify: (res) => classifySmtp(res),
+  // SMTP has no Retry-After: `now` is not needed.
+  classify: (res: MessengerResponse, _now: number) => classifySmtp(res),
 } satisfies Adapter<"email">;
