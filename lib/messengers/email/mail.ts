@@ -1,5 +1,5 @@
 import { fitLength, safeLinkTarget, singleLine } from "@/lib/alerts/escape";
-import { type AlertView, renderAlert } from "@/lib/alerts/render";
+import { type AlertView, fill, renderAlert } from "@/lib/alerts/render";
 import type { Alert, AlertContext, AlertLocale } from "@/lib/alerts/types";
 import en from "@/messages/en.json";
 import ko from "@/messages/ko.json";
@@ -20,7 +20,6 @@ export interface MailContent {
   html: string;
 }
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 
 /** `& < > " '` → entities: safe in text and in double-quoted attributes alike. */
 export function escapeHtml(text: string): string {
