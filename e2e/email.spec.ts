@@ -64,12 +64,12 @@ test("an admin sets up the 이메일 서버, adds an 이메일 destination, test
   await page.getByRole("button", { name: "저장" }).click();
   await expect(page.getByText("올바른 이메일 주소가 아닌 항목이 있습니다.")).toBeVisible();
   await page.getByLabel("받는 사람").fill("cs@example.com\nlead@example.com");
-  await screenshot(page, "email-form", { fullPage: true });
 
   await page.getByRole("button", { name: "테스트 전송" }).click();
   const status = page.getByRole("status").filter({ hasText: /성공|실패/ });
   await expect(status).toContainText("성공");
   await expect(status).toContainText("SMTP 250");
+  await screenshot(page, "email-form", { fullPage: true });
   const [test] = await smtp.waitForMessages(1);
   expect(test).toMatchObject({ from: "alerts@alimi.test", to: ["cs@example.com", "lead@example.com"], subject: "[알리미] 테스트 메일: CS 메일" });
 
