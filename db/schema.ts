@@ -257,3 +257,23 @@ export const seenSignatures = sqliteTable(
   },
   (t) => [index("seen_signatures_at_idx").on(t.at)],
 );
+
+export const SMTP_SECURITY = ["none", "starttls", "tls"] as const;
+
+/**
+ * 설정 › 연동 › 이메일 서버: one row (id = 1), the SMTP server every 이메일 destination sends
+ * through. The password is sealed like webhook URLs (lib/crypto/secret-columns.ts).
+ */
+export const smtpSettings = sqliteTable("smtp_settings", {
+  id: integer("id").primaryKey(),
+  host: text("host").notNull(),
+  port: integer("port").notNull(),
+  /** 보안 연결: none (loopback tests only), starttls (587), tls (465) */
+  security: text("security", { enum: SMTP_SECURITY }).notNull(),
+  username: text("username"),
+  password: text("password"),
+  fromAddress: text("from_address").notNull(),
+  fromName: text("from_name").notNull(),
+  /** bumps on every save: the sender keeps one pooled transport per version */
+  updatedAt: integer("updated_at").notNull(),
+});

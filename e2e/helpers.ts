@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { MESSENGER_IDS, type MessengerId } from "@/lib/messengers/ids";
+import type { WebhookMessengerId } from "@/lib/messengers/types";
 import type Messages from "@/messages/ko.json";
 import { ADMIN, FAKE_PORT } from "../playwright.config";
 import { EXAMPLE_PATHS } from "./fake-messenger/paths";
@@ -16,7 +17,7 @@ export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.p
 }
 
 /** Real-shaped webhook URLs for each messenger (validation only; nothing is sent in these specs). */
-export const SAMPLE_URLS: Record<MessengerId, string> = {
+export const SAMPLE_URLS: Record<WebhookMessengerId, string> = {
   slack: "https://hooks.slack.com/services/T0E2ETEST/B0E2ETEST/slackSecretA1B2",
   mattermost: "https://chat.example.com/hooks/abcdefghijklmnopqrstuvwxyz",
   jandi: "https://wh.jandi.com/connect-api/webhook/1234567/jandiSecretC3D4",
@@ -46,9 +47,10 @@ export const MESSENGER_LABELS = Object.fromEntries(MESSENGER_IDS.map((id) => [id
 export const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
 
 /** Webhook paths on the fake messenger server, in each messenger's real shape (with the query where the real URL has one). */
-export const FAKE_PATHS: Record<MessengerId, string> = EXAMPLE_PATHS;
+export const FAKE_PATHS: Record<WebhookMessengerId, string> = EXAMPLE_PATHS;
 
-export type Messenger = MessengerId;
+/** The messengers reached through a webhook (이메일 has its own spec, e2e/email.spec.ts). */
+export type Messenger = WebhookMessengerId;
 
 /** Adds a destination through the console, as an admin would. */
 export async function addDestination(

@@ -10,6 +10,7 @@ const GROUPS = [
     title: "integrations",
     links: [
       { href: "/settings/integrations/alerts", label: "alerts" },
+      { href: "/settings/integrations/email", label: "emailServer" },
       { href: "/settings/api-keys", label: "apiKeys" },
     ],
   },

@@ -13,6 +13,7 @@ import type { MessengerId } from "@/lib/messengers/ids";
 import type { DestinationFormValues } from "@/lib/messengers/fields";
 import { messengerMeta } from "@/lib/messengers/meta";
 import { DeleteDestinationButton } from "./delete-destination-button";
+import { RecipientsField } from "./recipients-field";
 import { TestSendPanel } from "./test-send-panel";
 import { useValidationMessage } from "./use-validation-message";
 
@@ -36,6 +37,7 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
   const [testReceipt, setTestReceipt] = useState<string | undefined>(undefined);
   // Which fields this messenger's form shows: its meta (lib/messengers/<id>/meta.ts), client-safe.
   const { fields, capabilities } = messengerMeta[messenger];
+  const recipients = fields.address === "recipients";
 
   // Validated by the server (useActionForm): shipping zod and react-hook-form to the browser
   // for these five fields would cost 46 kB gzipped and put this page over its 150 kB
@@ -46,7 +48,8 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
     return {
       id: saved?.id ?? "",
       name: text("name"),
-      webhookUrl: text("webhookUrl"),
+      webhookUrl: recipients ? "" : text("webhookUrl"),
+      ...(recipients ? { recipients: text("recipients") } : {}),
       enabled: data.get("enabled") === "on",
       ...(fields.channel !== null ? { channel: text("channel") } : {}),
       ...(fields.topic ? { topic: text("topic") } : {}),
@@ -83,10 +86,14 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
       <FormAlert id="form-error" message={formError ? t(formError as "form.formError") : null} />
       <TextField id="name" label={t("form.name")} hint={t("form.nameHint")} type="text" maxLength={80}
         name="name" defaultValue={saved?.name ?? t(`messengers.${messenger}.name`)} error={message(errors.name)} />
-      <TextField id="webhookUrl" label={t("form.webhookUrl")} type="url" inputMode="url" autoComplete="off"
-        spellCheck={false} placeholder={t(`messengers.${messenger}.example`)}
-        hint={saved ? `${t("form.webhookUrlSaved", { masked: saved.maskedUrl })} ${t("form.webhookUrlKeepHint")}` : undefined}
-        name="webhookUrl" defaultValue="" error={message(errors.webhookUrl)} />
+      {recipients ? (
+        <RecipientsField saved={saved} error={message(errors.recipients)} />
+      ) : (
+        <TextField id="webhookUrl" label={t("form.webhookUrl")} type="url" inputMode="url" autoComplete="off"
+          spellCheck={false} placeholder={t(`messengers.${messenger}.example`)}
+          hint={saved ? `${t("form.webhookUrlSaved", { masked: saved.maskedUrl })} ${t("form.webhookUrlKeepHint")}` : undefined}
+          name="webhookUrl" defaultValue="" error={message(errors.webhookUrl)} />
+      )}
       {fields.channel !== null ? (
         <TextField id="channel" label={`${t("form.channel")} (${t("common.optional")})`} type="text"
           hint={t(`form.${fields.channel.hint}`)}

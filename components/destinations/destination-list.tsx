@@ -49,7 +49,10 @@ export async function DestinationList({ destinations, readOnly }: { destinations
                   <span className="badge badge-failing" title={d.health.lastFailureReason ?? undefined}>{t("health.badgeFailing")}</span>
                 ) : null}
               </td>
-              <td className="masked">{d.maskedUrl}</td>
+              <td className="masked">
+                {d.maskedUrl}
+                {d.moreRecipients > 0 ? ` ${t("destinations.moreRecipients", { count: d.moreRecipients })}` : null}
+              </td>
               <td>{d.topic ?? d.channel ?? <span className="hint">{t("destinations.noTarget")}</span>}</td>
               <td>
                 <LastTest result={d.lastTest} />

@@ -13,7 +13,11 @@ export function TestSendPanel({ result, pending }: { result: TestSendResult | nu
         <>
           <p className="test-line">
             <strong>{result.ok ? t("success") : t("failure")}</strong>
-            <span>{result.httpStatus === null ? t("noResponse") : t("http", { status: result.httpStatus })}</span>
+            <span>
+              {result.httpStatus === null
+                ? t("noResponse")
+                : t(result.protocol === "smtp" ? "smtp" : "http", { status: result.httpStatus })}
+            </span>
             {result.code ? <code>{result.code}</code> : null}
             <span>{t("latency", { ms: result.latencyMs })}</span>
           </p>

@@ -4,10 +4,13 @@
 // loudly with 404. Only the path decides the messenger; each service's query rules (Teams' `sig`,
 // Google Chat's `key`/`token`) are checked by the service itself in answers.ts, with its own errors.
 
-import type { MessengerId } from "@/lib/messengers/ids";
+import type { WebhookMessengerId } from "@/lib/messengers/types";
 
-/** The product's own id list (lib/messengers/ids.ts): a messenger added there without a shape here fails to compile. */
-export type MessengerKind = MessengerId;
+/**
+ * The product's own id list (lib/messengers/ids.ts) less 이메일, which goes through SMTP
+ * (smtp.ts): a webhook messenger added there without a shape here fails to compile.
+ */
+export type MessengerKind = WebhookMessengerId;
 
 /** "sink" is not a messenger: a catch-all JSON receiver under /sink/… for benchmark peers (Apprise's json://). */
 export type ReceiverKind = MessengerKind | "sink";

@@ -205,3 +205,11 @@ describe("message catalogues", () => {
     expect([...flat(ko.alert), ...flat(en.alert)].every((s) => s.trim() !== "")).toBe(true);
   });
 });
+
+describe("fill: plain {name} substitution", () => {
+  it("reads the JSON as written and in next-intl's precompiled form (the Next build imports that)", async () => {
+    const { fill } = await import("./render");
+    expect(fill("{customer} 고객이 {agent}에게", { customer: "홍길동", agent: "김상담" })).toBe("홍길동 고객이 김상담에게");
+    expect(fill([["customer"], " 고객이 ", ["agent"], "에게"], { customer: "홍길동", agent: "{x}" })).toBe("홍길동 고객이 {x}에게");
+  });
+});

@@ -70,9 +70,16 @@ const EVENT_KEYS = {
   "session.assigned": "sessionAssigned",
 } as const satisfies Record<EventType, keyof Catalogue["events"]>;
 
-// Plain `{name}` substitution, not ICU: values are customer text and must never be parsed.
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
+/**
+ * Plain `{name}` substitution, not ICU: values are customer text and must never be parsed.
+ * Inside the Next build the JSON import is next-intl's precompiled form (next.config.ts:
+ * `precompile`), where "{customer} 님" arrives as [["customer"], " 님"]: both are read.
+ */
+export function fill(template: string | unknown, values: Record<string, string>): string {
+  if (Array.isArray(template)) {
+    return template.map((part) => (typeof part === "string" ? part : Array.isArray(part) ? (values[String(part[0])] ?? "") : "")).join("");
+  }
+  return String(template).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
 }
 
 /** e.g. "2026-11-23 12:12:45 (Asia/Seoul)": the same shape in both languages, zone named unambiguously. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { insertDestination } from "@/db/queries/destinations";
 import * as schema from "@/db/schema";
 import { useTempDatabase } from "@/db/test/temp-db";
+import { saveSmtpSettings } from "@/db/queries/smtp-settings";
 import { createApiKey } from "@/lib/api-keys";
 import { secretColumnNames } from "./secret-columns";
 
@@ -30,6 +31,7 @@ const NOT_SECRET = new Set([
   "audit_events.actor", "audit_events.action", "audit_events.target_type", "audit_events.target_id",
   "audit_events.target_name", "audit_events.address", "audit_events.detail",
   "seen_signatures.signature",
+  "smtp_settings.host", "smtp_settings.security", "smtp_settings.username", "smtp_settings.from_address", "smtp_settings.from_name",
 ]);
 
 const secrets = () => secretColumnNames().map((c) => `${c.table}.${c.column}`);
@@ -49,6 +51,7 @@ describe("the registry of encrypted columns", () => {
 
     it("lists exactly the columns whose stored values are encrypted", () => {
       createApiKey("chat");
+      saveSmtpSettings({ host: "smtp.example.com", port: 587, security: "starttls", username: "u", password: "pw", fromAddress: "a@example.com", fromName: "알리미" });
       insertDestination({ messenger: "slack", name: "n", webhookUrl: "https://hooks.slack.com/services/T1/B1/x", channel: null, topic: null, enabled: true, allowPrivateNetwork: false });
       const sqlite = db().$client;
       const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").pluck().all() as string[];

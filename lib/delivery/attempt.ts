@@ -3,10 +3,13 @@ import { getMessenger } from "@/lib/messengers/registry";
 import type { MessengerId } from "@/lib/messengers/ids";
 import type { DestinationConfig, Outcome } from "@/lib/messengers/types";
 import { allowLoopbackWebhooks } from "@/lib/env";
+import { getSmtpSettings } from "@/db/queries/smtp-settings";
 import { send } from "./send";
+import { sendMail } from "./smtp";
 
 export interface AttemptResult {
   outcome: Outcome;
+  /** the service's status: the HTTP status, or for 이메일 the SMTP reply code (250, 451, 550) */
   httpStatus: number | null;
   bodySnippet: string | null;
   latencyMs: number;
@@ -14,7 +17,10 @@ export interface AttemptResult {
 
 const SNIPPET_LENGTH = 500;
 
-/** One try: the messenger's adapter builds the request, the sender posts it, the adapter reads the answer. */
+/**
+ * One try: the messenger's adapter builds the request (or mail), the sender for its transport
+ * (send.ts over HTTP, smtp.ts over SMTP) delivers it, the adapter reads the answer.
+ */
 export async function attemptDelivery(
   messenger: MessengerId,
   alert: Alert,
@@ -26,7 +32,11 @@ export async function attemptDelivery(
   // 사내망 주소 허용 counts only for a messenger that offers it (a self-hosted one).
   const allowPrivate = meta.capabilities.privateNetwork && config.allowPrivateNetwork === true;
   const policy = { allowLoopback: allowLoopbackWebhooks(), allowPrivate };
-  const result = await send(adapter.buildRequest(alert, config, ctx), { signal, policy });
+  const message = adapter.buildRequest(alert, config, ctx);
+  const result =
+    message.kind === "mail"
+      ? await sendMail(message, getSmtpSettings(), { signal, allowLoopback: policy.allowLoopback })
+      : await send(message, { signal, policy });
   if (result.kind === "network") {
     return { outcome: result.outcome, httpStatus: null, bodySnippet: null, latencyMs: result.latencyMs };
   }

@@ -1,11 +1,14 @@
 import type { AlertContext, TestAlert } from "@/lib/alerts/types";
 import type { MessengerId } from "@/lib/messengers/ids";
 import type { DestinationConfig } from "@/lib/messengers/types";
+import { getMessenger } from "@/lib/messengers/registry";
 import { attemptDelivery } from "./attempt";
 import { hintFor } from "./hints";
 
 export interface TestSendResult {
   ok: boolean;
+  /** what `httpStatus` is: an HTTP status, or an SMTP reply code (이메일) */
+  protocol: "http" | "smtp";
   httpStatus: number | null;
   code: string | null;
   message: string | null;
@@ -24,6 +27,7 @@ export async function sendTestMessage(
   const { outcome, httpStatus, latencyMs } = await attemptDelivery(messenger, alert, config, ctx);
   return {
     ok: outcome.kind === "delivered",
+    protocol: getMessenger(messenger).meta.fields.address === "recipients" ? "smtp" : "http",
     httpStatus,
     code: outcome.kind === "delivered" ? null : (outcome.code ?? null),
     message: outcome.kind === "delivered" ? null : (outcome.message?.slice(0, 300) ?? null),

@@ -1,4 +1,6 @@
 import type { DestinationRow } from "@/db/queries/destinations";
+import { maskRecipients } from "@/lib/messengers/email/recipients";
+import { messengerMeta } from "@/lib/messengers/meta";
 import { maskWebhookUrl } from "@/lib/messengers/webhook-url";
 
 /** What the browser may see of a destination: everything but the whole webhook URL. */
@@ -6,7 +8,10 @@ export interface DestinationView {
   id: string;
   messenger: DestinationRow["messenger"];
   name: string;
+  /** the Webhook URL's host and last 4 characters, or for 이메일 the first recipient masked (h***@example.com) */
   maskedUrl: string;
+  /** 이메일: how many recipients besides the one shown ("외 1명"); 0 otherwise */
+  moreRecipients: number;
   channel: string | null;
   topic: string | null;
   enabled: boolean;
@@ -28,7 +33,7 @@ export function toDestinationView(row: DestinationRow): DestinationView {
     id: row.id,
     messenger: row.messenger,
     name: row.name,
-    maskedUrl: maskWebhookUrl(row.webhookUrl),
+    ...maskedAddress(row),
     channel: row.channel,
     topic: row.topic,
     enabled: row.enabled,
@@ -47,4 +52,13 @@ export function toDestinationView(row: DestinationRow): DestinationView {
       lastFailureReason: row.lastFailureReason,
     },
   };
+}
+
+/** What the list and the form may show of the destination's secret address. */
+function maskedAddress(row: DestinationRow): { maskedUrl: string; moreRecipients: number } {
+  if (messengerMeta[row.messenger].fields.address === "recipients") {
+    const { first, more } = maskRecipients(row.webhookUrl);
+    return { maskedUrl: first, moreRecipients: more };
+  }
+  return { maskedUrl: maskWebhookUrl(row.webhookUrl), moreRecipients: 0 };
 }

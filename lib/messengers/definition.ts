@@ -3,6 +3,7 @@ import type messages from "@/messages/ko.json";
 import type { DestinationFormValues } from "./fields";
 import type { MessengerId } from "./ids";
 import type { Adapter } from "./types";
+import type { AddressRule } from "./destination-schema";
 import type { UrlValidationOptions, WebhookUrlRule } from "./webhook-url";
 
 // The shape of one messenger's definition, in two halves so the browser gets only its own:
@@ -20,6 +21,11 @@ export interface MessengerMeta<Id extends MessengerId = MessengerId> {
   id: Id;
   /** The form's optional fields, beside 이름, Webhook URL and 사용. */
   fields: {
+    /**
+     * Where alerts go: a Webhook URL (the default), or "recipients" for 받는 사람 (이메일) — one
+     * or more addresses, stored where the URL is (encrypted) and masked the same way.
+     */
+    address?: "recipients";
     /** 채널 (a channel override the webhook accepts), with the hint shown under it; null: no 채널 field */
     channel: { hint: FormMessageKey } | null;
     /** 토픽: a required label the admin keeps (the webhook itself is bound to one topic) */
@@ -64,8 +70,10 @@ export interface ErrorMeaning {
 
 export interface MessengerDefinition<Id extends MessengerId = MessengerId> {
   meta: MessengerMeta<Id>;
-  /** Which webhook URLs it accepts (exact hosts, path shape, refused look-alikes). */
-  url: WebhookUrlRule;
+  /** Which webhook URLs it accepts (exact hosts, path shape, refused look-alikes); null for 이메일. */
+  url: WebhookUrlRule | null;
+  /** How the form's address field (Webhook URL or 받는 사람) is judged and stored. */
+  address: AddressRule;
   /** 저장 and 테스트 전송 judge the form with this (built by defineMessenger from `url` and the fields). */
   configSchema: (opts: UrlValidationOptions) => z.ZodType<DestinationFormValues>;
   /** Pure: alert + config -> request; response -> outcome. */

@@ -5,6 +5,8 @@ export type DestinationFormValues = {
   id: string;
   name: string;
   webhookUrl: string;
+  /** 이메일's 받는 사람 as typed (meta.fields.address); its schema hands it on as `webhookUrl` */
+  recipients?: string;
   enabled: boolean;
   channel?: string;
   topic?: string;

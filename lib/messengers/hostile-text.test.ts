@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { safeLinkTarget, ZWSP } from "@/lib/alerts/escape";
-import { MESSENGER_IDS } from "./ids";
+import { MESSENGER_IDS as ALL_IDS } from "./ids";
 import { adapters } from "./registry";
 import { CTX, HOSTILE, inquiry } from "./test/fixtures";
+import type { WebhookMessengerId } from "./types";
+
+// The webhook messengers; 이메일's escaping (HTML) has its own tests in email/mail.test.ts.
+const MESSENGER_IDS = ALL_IDS.filter((id): id is WebhookMessengerId => id !== "email");
 
 // The issue's hostile string, as customer name AND message, in every messenger.
 const alert = inquiry({ customer: { name: HOSTILE, email: "a@b.example" }, message: HOSTILE });

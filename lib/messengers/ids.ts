@@ -13,6 +13,7 @@ export const MESSENGER_IDS = [
   "googlechat",
   "discord",
   "dooray",
+  "email",
 ] as const;
 
 export type MessengerId = (typeof MESSENGER_IDS)[number];

@@ -3,6 +3,7 @@ import type { MessengerMeta } from "./definition";
 import { discordMeta } from "./discord/meta";
 import { doorayMeta } from "./dooray/meta";
 import { googleChatMeta } from "./googlechat/meta";
+import { emailMeta } from "./email/meta";
 import { hiworksMeta } from "./hiworks/meta";
 import type { MessengerId } from "./ids";
 import { jandiMeta } from "./jandi/meta";
@@ -29,4 +30,5 @@ export const messengerMeta = {
   googlechat: googleChatMeta,
   discord: discordMeta,
   dooray: doorayMeta,
+  email: emailMeta,
 } satisfies MetaRegistry;

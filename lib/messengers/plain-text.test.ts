@@ -26,7 +26,7 @@ const assigned = inquiry({
   session: { id: "s_123", url: "https://chat.example.com/ws/sessions/s_123", channel: "web" },
 });
 
-const textOf = (adapter: Adapter, alert = assigned, ctx: AlertContext = CTX) => {
+const textOf = (adapter: Adapter<"hiworks" | "agit" | "teamroom">, alert = assigned, ctx: AlertContext = CTX) => {
   const req = adapter.buildRequest(alert, { name: "x", webhookUrl: "https://e/x" }, ctx);
   return adapter.id === "teamroom" ? (new URLSearchParams(req.body).get("content") ?? "") : (JSON.parse(req.body).text as string);
 };

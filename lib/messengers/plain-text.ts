@@ -1,8 +1,7 @@
 import { breakLinkSyntax, breakMentions, safeLinkTarget } from "@/lib/alerts/escape";
 import { type AlertView, LINK_LABELS, mapUntrusted, renderAlert } from "@/lib/alerts/render";
 import { bodyAsMessage, classifyResponse } from "./classify";
-import type { MessengerId } from "./ids";
-import type { Adapter } from "./types";
+import type { Adapter, OutboundRequest, WebhookMessengerId } from "./types";
 
 /** Marks customer text that would otherwise read like one of Alimi's own lines. */
 export const QUOTE = "│ ";
@@ -41,7 +40,7 @@ export function plainTextAlert(view: AlertView): string {
  * (their rendering is barely documented, so assume a client might parse it), and no known error
  * shape, so the body is kept as the message.
  */
-export function textJsonAdapter<Id extends MessengerId>(id: Id) {
+export function textJsonAdapter<Id extends WebhookMessengerId>(id: Id) {
   return {
     id,
     buildRequest(alert, config, ctx) {
@@ -53,5 +52,5 @@ export function textJsonAdapter<Id extends MessengerId>(id: Id) {
       };
     },
     classify: (res, now) => classifyResponse(res, now, bodyAsMessage),
-  } satisfies Adapter<Id>;
+  } satisfies Adapter<Id, OutboundRequest>;
 }

@@ -30,11 +30,12 @@ describe("one definition per messenger", () => {
   });
 
   // An existing destination with its URL left empty skips the URL rule: only the fields are judged.
-  const everything = { id: "dest_1", name: "n", webhookUrl: "", enabled: true, channel: "", topic: "고객문의", allowPrivateNetwork: true };
+  const everything = { id: "dest_1", name: "n", webhookUrl: "", recipients: "", enabled: true, channel: "", topic: "고객문의", allowPrivateNetwork: true };
 
   it.each(MESSENGER_IDS)("%s: its schema keeps exactly the fields its form shows", (id) => {
     const { fields, capabilities } = messengerMeta[id];
     const kept = Object.keys(messengers[id].configSchema({ allowLoopback: false }).parse(everything)).sort();
+    // 받는 사람 (이메일) is stored where the URL is: both leave the schema as webhookUrl.
     const shown = [
       "id", "name", "webhookUrl", "enabled",
       ...(fields.channel !== null ? ["channel"] : []),

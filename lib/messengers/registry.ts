@@ -3,6 +3,7 @@ import type { MessengerDefinition } from "./definition";
 import { discord } from "./discord";
 import { dooray } from "./dooray";
 import { googlechat } from "./googlechat";
+import { email } from "./email";
 import { hiworks } from "./hiworks";
 import { type MessengerId, MESSENGER_IDS } from "./ids";
 import { jandi } from "./jandi";
@@ -30,6 +31,7 @@ export const messengers = {
   googlechat,
   discord,
   dooray,
+  email,
 } satisfies MessengerRegistry;
 
 export function getMessenger<Id extends MessengerId>(id: Id): MessengerDefinition<Id> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MessengerId } from "./ids";
+import type { WebhookMessengerId } from "./types";
 import { configSchemas } from "./schemas";
 import { maskWebhookUrl } from "./webhook-url";
 
@@ -13,7 +14,8 @@ const GCHAT_QUERY = "?key=AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI&token=abc_DEF-
 const DISCORD_PATH = "/api/webhooks/123456789012345678/AbCdEf0123456789_abcdefGHIJ-klmnop";
 const DOORAY_PATH = "/services/1234567890123456789/2345678901234567890/AbCdEfGhIjKlMnOpQrStUv";
 
-const valid: Record<MessengerId, string[]> = {
+// Webhook messengers; 이메일's 받는 사람 are tested in email/recipients.test.ts.
+const valid: Record<WebhookMessengerId, string[]> = {
   slack: [
     "https://hooks.slack.com/services/T0123ABCD/B0456EFGH/abcdEFGH1234ijklMNOP5678",
     "https://hooks.slack-gov.com/services/T01/B02/xyz",
@@ -37,7 +39,7 @@ const valid: Record<MessengerId, string[]> = {
   dooray: [`https://hook.dooray.com${DOORAY_PATH}`],
 };
 
-const hostile: Record<MessengerId, [string, string][]> = {
+const hostile: Record<WebhookMessengerId, [string, string][]> = {
   slack: [
     ["http://hooks.slack.com/services/T01/B02/xyz", "url.https"],
     ["https://hooks.slack.com.evil.example/services/T01/B02/xyz", "url.host"],
@@ -131,7 +133,7 @@ function urlError(messenger: MessengerId, webhookUrl: string, opts = strict) {
 }
 
 describe("webhook URL validation", () => {
-  for (const messenger of Object.keys(valid) as MessengerId[]) {
+  for (const messenger of Object.keys(valid) as WebhookMessengerId[]) {
     it.each(valid[messenger])(`${messenger} accepts %s`, (url) => {
       expect(urlError(messenger, url)).toBeNull();
     });

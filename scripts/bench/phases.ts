@@ -9,14 +9,15 @@ import { insertDestination } from "@/db/queries/destinations";
 import { saveSettings } from "@/db/queries/settings";
 import { createApiKey } from "@/lib/api-keys";
 import { MESSENGER_IDS, type MessengerId } from "@/lib/messengers/ids";
+import type { WebhookMessengerId } from "@/lib/messengers/types";
 import { EXAMPLE_PATHS } from "@/e2e/fake-messenger/paths";
 import { percentile, rssMb, sampleRss, startAlimi, startBareServer, startRemoteFake, tempDir } from "./support";
 
 // The measurements of `npm run bench`. Each phase gets a fresh database and server, so one
 // phase's backlog never colours the next.
 
-/** One webhook path per messenger on the fake (its own examples: every id in lib/messengers/ids.ts has one). */
-export const PATHS: Record<MessengerId, string> = EXAMPLE_PATHS;
+/** One webhook path per webhook messenger on the fake (its own examples); 이메일 goes through SMTP. */
+export const PATHS: Record<WebhookMessengerId, string> = EXAMPLE_PATHS;
 
 const PORT = 3300;
 const FAKE_PORT = 4300;
@@ -136,7 +137,7 @@ async function load(url: string, connections: number, seconds: number, headers: 
 export async function acceptPhase(levels: number[], seconds: number) {
   const fake = await startRemoteFake(FAKE_PORT);
   const dataDir = tempDir("accept");
-  const key = seed(dataDir, (Object.keys(PATHS) as MessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })));
+  const key = seed(dataDir, (Object.keys(PATHS) as WebhookMessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })));
   const server = await startAlimi(PORT, dataDir);
   await new Promise((r) => setTimeout(r, 2_000));
   const idleRss = rssMb(server.child.pid);
@@ -164,7 +165,7 @@ export async function acceptPhase(levels: number[], seconds: number) {
 export async function notifyPhase(seconds: number, everyMs: number) {
   const fake = await startRemoteFake(FAKE_PORT);
   const dataDir = tempDir("notify");
-  const key = seed(dataDir, (Object.keys(PATHS) as MessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })));
+  const key = seed(dataDir, (Object.keys(PATHS) as WebhookMessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })));
   const server = await startAlimi(PORT + 2, dataDir);
   const sentAt = new Map<string, number>();
   const count = Math.max(1, Math.floor((seconds * 1000) / everyMs));
@@ -176,7 +177,7 @@ export async function notifyPhase(seconds: number, everyMs: number) {
   }
   await until(() => deliveryCounts(dataDir).delivered === count * MESSENGER_IDS.length, 10_000);
   const perMessenger: Record<string, { p50: number; p95: number; p99: number; n: number }> = {};
-  for (const m of Object.keys(PATHS) as MessengerId[]) {
+  for (const m of Object.keys(PATHS) as WebhookMessengerId[]) {
     const latencies: number[] = [];
     for (const r of await fake.requests(PATHS[m])) {
       const tag = /bench_n\d+_/.exec(r.body)?.[0];

@@ -17,6 +17,7 @@ const NAMES = {
   googlechat: "구글 챗(Google Chat)",
   discord: "디스코드(Discord)",
   dooray: "두레이(Dooray!)",
+  email: "이메일",
 } satisfies Record<(typeof MESSENGER_IDS)[number], string>;
 
 describe.each(MESSENGER_IDS)("%s messages", (id) => {
