@@ -64,15 +64,15 @@ describe("settling a retry", () => {
     expect(s.paceTat).toBe(AT + 1_050);
   });
 
-  it("gives up on exactly the deliveries that are max-age old, however far the next try is", () => {
+  it("gives up on exactly the deliveries whose next try would come at or past the max age", () => {
     const deliveries = [
       { id: "old", createdAt: AT - MAX_AGE - 1 },
-      { id: "just", createdAt: AT - MAX_AGE },
-      { id: "young", createdAt: AT - MAX_AGE + 1 },
+      { id: "due", createdAt: AT + HOUR - MAX_AGE },
+      { id: "young", createdAt: AT + HOUR - MAX_AGE + 1 },
     ];
-    // An hour's backoff takes "young" past the max age: it is still tried once more.
+    // An hour's backoff: "due" would be tried exactly max-age old, so it fails now; "young" not yet.
     const s = settleAttempt(input({ outcome: { kind: "retry", status: 503 }, deliveries, destination: { paceTat: AT, consecutiveFailures: 10, firstFailureAt: AT - HOUR } }));
-    expect(s.failed).toEqual(["old", "just"]);
+    expect(s.failed).toEqual(["old", "due"]);
     expect(s.retryAt).toBe(AT + HOUR);
   });
 

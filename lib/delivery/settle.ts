@@ -37,9 +37,9 @@ export interface Settlement {
 }
 
 /**
- * The one give-up rule: a delivery still failing with `retry` once it is `maxRetryAgeMs` old
- * fails; a destination failing that long pauses. (Its next try may fall past that age: it is
- * still made, and this rule decides what its answer means.)
+ * The one give-up rule: a delivery fails when its next try would come `maxRetryAgeMs` after it
+ * was accepted (never a try past that age: a late alert is no better than a failed one, and the
+ * README promises failure within 24 h); a destination failing that long pauses.
  */
 export function givesUp(since: number, at: number, maxRetryAgeMs: number): boolean {
   return at - since >= maxRetryAgeMs;
@@ -77,7 +77,7 @@ export function settleAttempt(input: SettleInput): Settlement {
   const retryAt = Math.max(at + delay, paceAllowedAt(messenger, destination.paceTat));
   const failingSince = destination.firstFailureAt ?? at;
   return {
-    failed: input.deliveries.filter((d) => givesUp(d.createdAt, at, policy.maxRetryAgeMs)).map((d) => d.id),
+    failed: input.deliveries.filter((d) => givesUp(d.createdAt, retryAt, policy.maxRetryAgeMs)).map((d) => d.id),
     retryAt,
     paceTat: Math.max(tatNotBefore(messenger, retryAt), paceAfter),
     pause: givesUp(failingSince, at, policy.maxRetryAgeMs) ? { code: outcome.code ?? "failing", reason } : null,
