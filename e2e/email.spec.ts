@@ -77,6 +77,7 @@ test("an admin sets up the 이메일 서버, adds an 이메일 destination, test
   await expect(page).toHaveURL(/saved=1$/);
   const row = page.getByTestId("destination-row").filter({ hasText: "CS 메일" });
   await expect(row).toContainText("c***@example.com 외 1명");
+  await expect(row).toContainText("성공 · SMTP 250"); // the test made before saving, as an SMTP reply
   await expect(row).not.toContainText("lead@example.com");
 
   // An alert through the API arrives as one mail with the right subject and body.

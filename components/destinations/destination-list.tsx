@@ -55,7 +55,7 @@ export async function DestinationList({ destinations, readOnly }: { destinations
               </td>
               <td>{d.topic ?? d.channel ?? <span className="hint">{t("destinations.noTarget")}</span>}</td>
               <td>
-                <LastTest result={d.lastTest} />
+                <LastTest result={d.lastTest} messenger={d.messenger} />
               </td>
               <td>
                 <EnabledSwitch id={d.id} name={d.name} enabled={d.enabled} readOnly={readOnly} />

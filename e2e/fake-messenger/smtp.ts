@@ -34,6 +34,8 @@ export interface FakeSmtpOptions {
   /** Require AUTH PLAIN/LOGIN with this user; without it, AUTH is not offered. */
   auth?: { user: string; pass: string };
   port?: number;
+  /** Called with each mail accepted (the CLI prints them for a local demo). */
+  onMessage?: (mail: ReceivedMail) => void;
 }
 
 export interface FakeSmtp {
@@ -123,6 +125,7 @@ export async function startFakeSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmt
             secure: session.secure,
           });
           listeners.forEach((l) => l());
+          opts.onMessage?.(received[received.length - 1]);
           cb(null, "OK: queued as fake");
         }, cb);
       });
