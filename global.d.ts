@@ -1,6 +1,6 @@
-import type messages from "./messages/ko.json";
 import type { Locale } from "./lib/i18n/config";
 import type { formats } from "./lib/i18n/formats";
+import type messages from "./messages/ko.json";
 
 declare module "next-intl" {
   interface AppConfig {

@@ -3,7 +3,6 @@ import createNextIntlPlugin from "next-intl/plugin";
 import { config } from "./lib/env";
 import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./lib/http/security-headers";
 
-
 const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,

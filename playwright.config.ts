@@ -1,5 +1,5 @@
-import { defineConfig, devices } from "@playwright/test";
 import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
 
 // The server's node flags (a heap budget), as `npm start` passes them.
 const SERVER_NODE_FLAGS: string[] = JSON.parse(fs.readFileSync("lib/server/node-flags.json", "utf8"));
@@ -19,7 +19,14 @@ const serve = (port: number, dir: string, extraEnv: Record<string, string>) => (
   url: `http://127.0.0.1:${port}/login`,
   reuseExistingServer: false,
   timeout: 60_000,
-  env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, NEXT_TELEMETRY_DISABLED: "1", APP_BASE_URL: `http://127.0.0.1:${port}`, ...extraEnv },
+  env: {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: dir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    APP_BASE_URL: `http://127.0.0.1:${port}`,
+    ...extraEnv,
+  },
 });
 
 export default defineConfig({
@@ -38,8 +45,16 @@ export default defineConfig({
         viewport: { width: 1360, height: 860 },
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+          ],
         },
       },
     },

@@ -25,7 +25,9 @@ describe("isUniqueViolation", () => {
     const sqlite = db().$client;
     expect(isUniqueViolation(thrown(() => sqlite.prepare("insert into users (email) values ('b@example.com')").run()))).toBe(false); // NOT NULL
     sqlite.exec("create trigger t before insert on users begin select raise(abort, 'UNIQUE-looking failure'); end");
-    expect(isUniqueViolation(thrown(() => sqlite.prepare("insert into users (email, password_hash) values ('c@example.com', 'x')").run()))).toBe(false);
+    expect(
+      isUniqueViolation(thrown(() => sqlite.prepare("insert into users (email, password_hash) values ('c@example.com', 'x')").run())),
+    ).toBe(false);
     expect(isUniqueViolation(new Error("SQLITE_CONSTRAINT_UNIQUE"))).toBe(false);
     expect(isUniqueViolation(undefined)).toBe(false);
   });

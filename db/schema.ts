@@ -10,7 +10,9 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   passwordHash: text("password_hash").notNull(),
   /** 관리자 changes everything; 뷰어 only reads (URLs masked, no actions) */
-  role: text("role", { enum: ["admin", "viewer"] }).notNull().default("admin"),
+  role: text("role", { enum: ["admin", "viewer"] })
+    .notNull()
+    .default("admin"),
   createdAt: integer("created_at").notNull().default(now),
 });
 
@@ -79,7 +81,9 @@ export const workspaceSettings = sqliteTable("workspace_settings", {
   notifyMessageSubmitted: integer("notify_message_submitted", { mode: "boolean" }).notNull().default(true),
   notifySessionWaiting: integer("notify_session_waiting", { mode: "boolean" }).notNull().default(true),
   notifySessionAssigned: integer("notify_session_assigned", { mode: "boolean" }).notNull().default(true),
-  alertLocale: text("alert_locale", { enum: ["ko", "en"] }).notNull().default("ko"),
+  alertLocale: text("alert_locale", { enum: ["ko", "en"] })
+    .notNull()
+    .default("ko"),
   timeZone: text("time_zone").notNull().default("Asia/Seoul"),
   /** 실패 알림: the destination told when another one is paused or recovers */
   failureAlertDestinationId: text("failure_alert_destination_id"),

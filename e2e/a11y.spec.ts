@@ -10,7 +10,13 @@ test.describe.configure({ mode: "serial", timeout: 180_000 });
 async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  const summary = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(" | ")}`,
+  );
   expect(summary, `${what} (${page.url()})`).toEqual([]);
 }
 
@@ -23,8 +29,18 @@ let editPath = "";
 const viewer = { email: "axe-reader@alimi.test", password: "" };
 
 function consolePages() {
-  return [ALERTS_PATH, `${ALERTS_PATH}/new`, `${ALERTS_PATH}/new?messenger=jandi`, editPath, "/settings/api-keys", "/settings/app/guide",
-    "/deliveries", "/settings/audit", "/settings/accounts", "/settings/password"];
+  return [
+    ALERTS_PATH,
+    `${ALERTS_PATH}/new`,
+    `${ALERTS_PATH}/new?messenger=jandi`,
+    editPath,
+    "/settings/api-keys",
+    "/settings/app/guide",
+    "/deliveries",
+    "/settings/audit",
+    "/settings/accounts",
+    "/settings/password",
+  ];
 }
 
 test("signed-out pages, both languages", async ({ page }) => {
@@ -48,7 +64,11 @@ test("signed-out pages, both languages", async ({ page }) => {
 test("every console page as 관리자, both languages, with errors and dialogs", async ({ page }) => {
   await signIn(page);
   await addDestination(page, "slack", { name: "a11y slack", url: SAMPLE_URLS.slack, channel: "#고객문의" });
-  editPath = (await page.getByTestId("destination-row").filter({ hasText: "a11y slack" }).getByRole("link", { name: "a11y slack" }).getAttribute("href"))!;
+  editPath = (await page
+    .getByTestId("destination-row")
+    .filter({ hasText: "a11y slack" })
+    .getByRole("link", { name: "a11y slack" })
+    .getAttribute("href"))!;
   await page.goto("/settings/accounts");
   await page.getByLabel("이메일").fill(viewer.email);
   await page.getByLabel("권한").selectOption("viewer");
@@ -69,7 +89,10 @@ test("every console page as 관리자, both languages, with errors and dialogs",
     await expectAccessible(page, `destination form with errors (${locale})`);
     // The delete confirmation dialog, open.
     await page.goto(editPath);
-    await page.getByRole("button", { name: locale === "ko" ? "삭제" : "Delete", exact: true }).first().click();
+    await page
+      .getByRole("button", { name: locale === "ko" ? "삭제" : "Delete", exact: true })
+      .first()
+      .click();
     await expect(page.getByRole("dialog")).toBeVisible();
     await expectAccessible(page, `delete dialog (${locale})`);
     await page.keyboard.press("Escape");
@@ -98,7 +121,10 @@ test.afterAll(async ({ browser }) => {
   await deleteDestination(page, "a11y slack");
   await page.goto("/settings/accounts");
   await page.getByRole("button", { name: new RegExp(viewer.email) }).click();
-  await page.getByRole("dialog").getByRole("button", { name: /삭제|제거/ }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /삭제|제거/ })
+    .click();
   await expect(page.getByTestId("account-row").filter({ hasText: viewer.email })).toHaveCount(0);
   await page.close();
 });

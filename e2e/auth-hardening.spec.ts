@@ -45,7 +45,10 @@ test("pages asked for as a prefetch carry the same CSP", async ({ page, request 
 
 test("a ?next= that a browser would read as another site stays on the console", async ({ page }) => {
   // Were the redirect to leave, it would land here instead of failing on DNS.
-  await page.context().route((url) => url.hostname === "evil.example", (route) => route.fulfill({ body: "evil", contentType: "text/html" }));
+  await page.context().route(
+    (url) => url.hostname === "evil.example",
+    (route) => route.fulfill({ body: "evil", contentType: "text/html" }),
+  );
   for (const next of ["/\t/evil.example", "/..//evil.example", "/\\evil.example"]) {
     await page.context().clearCookies();
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
@@ -73,10 +76,7 @@ async function tryPassword(page: Page, password: string, forwardedFor: string) {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": forwardedFor });
   await page.getByLabel("이메일").fill(ADMIN.email);
   await page.getByLabel("비밀번호").fill(password);
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST"),
-    page.getByRole("button", { name: "로그인" }).click(),
-  ]);
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "로그인" }).click()]);
 }
 
 /** The 주소 column of the 감사 기록, newest first. */
@@ -107,7 +107,10 @@ test.describe("X-Forwarded-For", () => {
 
     const addresses = await auditAddresses(admin);
     expect(addresses.length).toBeGreaterThanOrEqual(6); // the sign-in and five failures
-    expect(addresses.every((a) => a === "127.0.0.1"), addresses.join(", ")).toBe(true);
+    expect(
+      addresses.every((a) => a === "127.0.0.1"),
+      addresses.join(", "),
+    ).toBe(true);
     expect(addresses.join(" ")).not.toContain("198.51.100.");
   });
 

@@ -44,9 +44,7 @@ async function dispatch(request: APIRequestContext, body: unknown, headers: Reco
 
 /** Waits until the fake has exactly `count` requests for `path` that mention `marker`. */
 async function expectReceived(path: string, marker: string, count: number) {
-  await expect
-    .poll(async () => (await fakeRequests(path)).filter((r) => r.body.includes(marker)).length, { timeout: 10_000 })
-    .toBe(count);
+  await expect.poll(async () => (await fakeRequests(path)).filter((r) => r.body.includes(marker)).length, { timeout: 10_000 }).toBe(count);
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -132,7 +130,10 @@ test("one dispatch reaches all ten messengers once each, in each one's format", 
   expect(content).toContain("배송 문의드립니다");
 
   // Teams: the message envelope, one Adaptive Card with the alert's facts and an Open URL action.
-  const teams = (await first("teams")).parsed as { type: string; attachments: { content: { body: { type: string }[]; actions: { type: string; url: string }[] } }[] };
+  const teams = (await first("teams")).parsed as {
+    type: string;
+    attachments: { content: { body: { type: string }[]; actions: { type: string; url: string }[] } }[];
+  };
   expect(teams.type).toBe("message");
   const card = teams.attachments[0].content;
   expect(card.body.map((b) => b.type)).toContain("FactSet");
@@ -194,7 +195,10 @@ test("a revoked Slack webhook (404 no_service) is tried once and not again", asy
   await expect(page.getByRole("switch", { name: "revoked slack 사용" })).toHaveAttribute("aria-checked", "false");
 });
 
-test("a revoked Discord webhook (404 10015 Unknown Webhook) pauses its destination (자동 중지) after one try", async ({ request, page }) => {
+test("a revoked Discord webhook (404 10015 Unknown Webhook) pauses its destination (자동 중지) after one try", async ({
+  request,
+  page,
+}) => {
   await signIn(page);
   await addDestination(page, "discord", { name: "revoked discord", url: `${FAKE}${REVOKED_DISCORD}` });
   await fakeControl("mode", { path: REVOKED_DISCORD, behaviour: "discord.unknown_webhook" });

@@ -32,12 +32,14 @@ async function createKey(page: Page): Promise<string> {
 async function dispatch(request: APIRequestContext, key: string, sessionId: string) {
   const res = await request.post("/api/v1/alerts", {
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    data: Buffer.from(JSON.stringify({
-      event: "message.submitted",
-      session: { id: sessionId, url: `https://chat.example.com/ws/sessions/${sessionId}`, channel: "kakao" },
-      customer: { name: "홍길동", email: "hong@example.com" },
-      message: "결제가 안 돼요 <script>alert(1)</script>",
-    })),
+    data: Buffer.from(
+      JSON.stringify({
+        event: "message.submitted",
+        session: { id: sessionId, url: `https://chat.example.com/ws/sessions/${sessionId}`, channel: "kakao" },
+        customer: { name: "홍길동", email: "hong@example.com" },
+        message: "결제가 안 돼요 <script>alert(1)</script>",
+      }),
+    ),
   });
   expect(res.status()).toBe(202);
 }
@@ -71,7 +73,11 @@ test("an admin sets up the 이메일 서버, adds an 이메일 destination, test
   await expect(status).toContainText("SMTP 250");
   await screenshot(page, "email-form", { fullPage: true });
   const [test] = await smtp.waitForMessages(1);
-  expect(test).toMatchObject({ from: "alerts@alimi.test", to: ["cs@example.com", "lead@example.com"], subject: "[알리미] 테스트 메일: CS 메일" });
+  expect(test).toMatchObject({
+    from: "alerts@alimi.test",
+    to: ["cs@example.com", "lead@example.com"],
+    subject: "[알리미] 테스트 메일: CS 메일",
+  });
 
   await page.getByRole("button", { name: "저장" }).click();
   await expect(page).toHaveURL(/saved=1$/);

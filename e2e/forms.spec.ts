@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { addDestination, ALERTS_PATH, SAMPLE_URLS, signIn } from "./helpers";
+import { ALERTS_PATH, addDestination, SAMPLE_URLS, signIn } from "./helpers";
 
 // Every form is validated by its server action and shows the answer in place; every switch and
 // button that calls an action says so when it did not work (role="alert"), never silently.

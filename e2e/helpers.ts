@@ -99,8 +99,15 @@ export async function fakeControl(route: "script" | "mode" | "reset", body: unkn
  */
 export async function deleteDestination(page: Page, name: string) {
   await page.goto(ALERTS_PATH);
-  await page.getByTestId("destination-row").filter({ hasText: name }).getByRole("link", { name: /수정|Edit/ }).click();
+  await page
+    .getByTestId("destination-row")
+    .filter({ hasText: name })
+    .getByRole("link", { name: /수정|Edit/ })
+    .click();
   await page.getByRole("button", { name: /^(삭제|Delete)$/ }).click();
-  await page.getByRole("dialog").getByRole("button", { name: /^(삭제|Delete)$/ }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^(삭제|Delete)$/ })
+    .click();
   await expect(page).toHaveURL(/deleted=1$/);
 }

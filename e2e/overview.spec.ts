@@ -33,7 +33,12 @@ function body(n: number, event: string) {
 
 /** The cells of the row whose header (or first cell) is `name`, as text. */
 async function rowCells(page: Page, table: string, name: string | RegExp) {
-  return page.getByTestId(table).getByRole("row").filter({ has: page.getByRole("rowheader", { name }) }).getByRole("cell").allInnerTexts();
+  return page
+    .getByTestId(table)
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name }) })
+    .getByRole("cell")
+    .allInnerTexts();
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -70,10 +75,13 @@ test("개요 shows each destination's outcomes, time to notify, and failures lin
   await expect(page.getByRole("heading", { level: 1, name: "개요" })).toBeVisible();
   // Delivery is asynchronous: reload until every delivery has settled.
   await expect
-    .poll(async () => {
-      await page.reload();
-      return Promise.all([/CS팀 슬랙/, /야간 매터모스트/, /영업팀 슬랙/].map((name) => rowCells(page, "outcomes-table", name)));
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        await page.reload();
+        return Promise.all([/CS팀 슬랙/, /야간 매터모스트/, /영업팀 슬랙/].map((name) => rowCells(page, "outcomes-table", name)));
+      },
+      { timeout: 20_000 },
+    )
     .toEqual([
       ["정상", "", "5", "0", "0", "0", "0"],
       ["전송 실패 중", "", "0", "5", "0", "0", "0"],
@@ -119,7 +127,10 @@ test("the period switch keeps the same alerts in 7일 and 30일 buckets", async 
   await page.goto("/overview");
   const current = page.getByRole("navigation", { name: "기간" }).locator('[aria-current="page"]');
   await expect(current).toHaveText("24시간");
-  for (const [label, period] of [["7일", "7d"], ["30일", "30d"]] as const) {
+  for (const [label, period] of [
+    ["7일", "7d"],
+    ["30일", "30d"],
+  ] as const) {
     await page.getByRole("link", { name: label, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/overview\\?period=${period}$`));
     await expect(current).toHaveText(label);

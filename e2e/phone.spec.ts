@@ -23,7 +23,11 @@ test("signed-out pages fit a phone", async ({ page }) => {
 test("every console page fits a phone, and the navigation is a menu", async ({ page }) => {
   await signIn(page);
   await addDestination(page, "slack", { name: "phone slack", url: SAMPLE_URLS.slack, channel: "#고객문의" });
-  const editHref = await page.getByTestId("destination-row").filter({ hasText: "phone slack" }).getByRole("link", { name: "phone slack" }).getAttribute("href");
+  const editHref = await page
+    .getByTestId("destination-row")
+    .filter({ hasText: "phone slack" })
+    .getByRole("link", { name: "phone slack" })
+    .getAttribute("href");
 
   // The menu: closed at first (the page content comes first), opened by its button, closed by Escape.
   const menu = page.getByRole("button", { name: "메뉴" });

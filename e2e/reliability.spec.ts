@@ -30,7 +30,13 @@ test.afterEach(async () => {
   await fake.close();
 });
 
-async function setUp(browser: Browser, name: string, port: number, destinations: [Parameters<typeof addDestination>[1], string, string][], env = {}) {
+async function setUp(
+  browser: Browser,
+  name: string,
+  port: number,
+  destinations: [Parameters<typeof addDestination>[1], string, string][],
+  env = {},
+) {
   const dataDir = freshDataDir(name);
   server = await startAlimi(port, dataDir, { ...FAST, ...env });
   const page = await browser.newPage({ baseURL: server.url });
@@ -98,7 +104,12 @@ test("answers slower than the timeout and dropped connections are retried", asyn
   await postAlert(server!.url, key, inquiry(7));
   await expect.poll(() => statuses(dataDir), { timeout: 20_000 }).toEqual([{ status: "delivered", n: 2 }]);
   const codes = queryDb<{ code: string | null; outcome: string }>(dataDir, "select code, outcome from delivery_attempts order by id");
-  expect(codes).toEqual(expect.arrayContaining([{ code: "timeout", outcome: "retry" }, { code: "connection_reset", outcome: "retry" }]));
+  expect(codes).toEqual(
+    expect.arrayContaining([
+      { code: "timeout", outcome: "retry" },
+      { code: "connection_reset", outcome: "retry" },
+    ]),
+  );
   expect(fake.requests(SLACK)).toHaveLength(2);
   expect(fake.requests(MATTERMOST)).toHaveLength(2);
 });
@@ -121,14 +132,18 @@ test("kill -9 while the messenger is down: after a restart all 200 alerts reach 
 
   server = await startAlimi(3113, dataDir, FAST);
   fake = await startFakeMessenger({ port });
-  await expect
-    .poll(() => statuses(dataDir), { timeout: 60_000, intervals: [500] })
-    .toEqual([{ status: "delivered", n: 400 }]);
+  await expect.poll(() => statuses(dataDir), { timeout: 60_000, intervals: [500] }).toEqual([{ status: "delivered", n: 400 }]);
   // Every delivery was recorded as delivered exactly once.
-  const twice = queryDb(dataDir, "select delivery_id from delivery_attempts where outcome = 'delivered' group by delivery_id having count(*) > 1");
+  const twice = queryDb(
+    dataDir,
+    "select delivery_id from delivery_attempts where outcome = 'delivered' group by delivery_id having count(*) > 1",
+  );
   expect(twice).toEqual([]);
   // And every request the fake got is one recorded send (single or digest): nothing sent twice.
-  const sends = queryDb<{ n: number }>(dataDir, "select count(distinct coalesce(digest_id, delivery_id)) n from delivery_attempts where outcome = 'delivered'")[0].n;
+  const sends = queryDb<{ n: number }>(
+    dataDir,
+    "select count(distinct coalesce(digest_id, delivery_id)) n from delivery_attempts where outcome = 'delivered'",
+  )[0].n;
   expect(fake.requests(SLACK).length + fake.requests(MATTERMOST).length).toBe(sends);
 });
 
@@ -177,7 +192,14 @@ test("a permanent failure pauses the destination, shows the banner, sends one �
   // Three alerts (alone or in a digest) and the notice, which always goes alone.
   await expect.poll(() => fake.requests(AGIT).filter((r) => r.body.includes("자동 중지")).length, { timeout: 10_000 }).toBe(1);
   await expect
-    .poll(() => queryDb(dataDir, "select d.id from deliveries d join destinations s on s.id = d.destination_id where s.name = 'ops agit' and d.status != 'delivered'").length, { timeout: 10_000 })
+    .poll(
+      () =>
+        queryDb(
+          dataDir,
+          "select d.id from deliveries d join destinations s on s.id = d.destination_id where s.name = 'ops agit' and d.status != 'delivered'",
+        ).length,
+      { timeout: 10_000 },
+    )
     .toBe(0);
   await new Promise((r) => setTimeout(r, 1_500));
   expect(fake.requests(SLACK)).toHaveLength(1);
@@ -217,7 +239,10 @@ test("two processes sharing one database never send the same delivery twice", as
     if (i % 10 === 9) await new Promise((r) => setTimeout(r, 100));
   }
   await expect.poll(() => statuses(dataDir), { timeout: 30_000, intervals: [250] }).toEqual([{ status: "delivered", n: 120 }]);
-  const sends = queryDb<{ n: number }>(dataDir, "select count(distinct coalesce(digest_id, delivery_id)) n from delivery_attempts where outcome = 'delivered'")[0].n;
+  const sends = queryDb<{ n: number }>(
+    dataDir,
+    "select count(distinct coalesce(digest_id, delivery_id)) n from delivery_attempts where outcome = 'delivered'",
+  )[0].n;
   expect(fake.requests(MATTERMOST).length + fake.requests(AGIT).length).toBe(sends);
   const twice = queryDb(dataDir, "select delivery_id from delivery_attempts group by delivery_id having count(*) > 1");
   expect(twice).toEqual([]);

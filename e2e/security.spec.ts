@@ -137,22 +137,42 @@ function rng(seed: number) {
 
 function fuzzCases(key: string, count: number): FuzzCase[] {
   const random = rng(42);
-  const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)];
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const json = { "content-type": "application/json" };
   const auth = { authorization: `Bearer ${key}` };
   const valid = JSON.stringify(inquiry("fuzz"));
   const wrongValues: unknown[] = [null, 42, -1, true, [], {}, "", "x".repeat(300), [1, 2], { a: 1 }, 1e308];
-  const fields = ["event", "session", "session.id", "session.url", "session.channel", "customer", "customer.name", "customer.email", "message", "agent", "occurredAt", "id"];
+  const fields = [
+    "event",
+    "session",
+    "session.id",
+    "session.url",
+    "session.channel",
+    "customer",
+    "customer.name",
+    "customer.email",
+    "message",
+    "agent",
+    "occurredAt",
+    "id",
+  ];
   const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
   const setPath = (obj: Record<string, unknown>, path: string, value: unknown) => {
     const parts = path.split(".");
     let target = obj;
-    for (const p of parts.slice(0, -1)) target = (target[p] ??= {}) as Record<string, unknown>;
+    for (const p of parts.slice(0, -1)) {
+      target[p] ??= {};
+      target = target[p] as Record<string, unknown>;
+    }
     target[parts.at(-1)!] = value;
   };
 
   const generators: ((i: number) => FuzzCase)[] = [
-    (i) => ({ name: `random bytes ${i}`, headers: { ...json, ...auth }, body: Buffer.from(Array.from({ length: 1 + Math.floor(random() * 200) }, () => Math.floor(random() * 256))) }),
+    (i) => ({
+      name: `random bytes ${i}`,
+      headers: { ...json, ...auth },
+      body: Buffer.from(Array.from({ length: 1 + Math.floor(random() * 200) }, () => Math.floor(random() * 256))),
+    }),
     (i) => ({ name: `truncated ${i}`, headers: { ...json, ...auth }, body: valid.slice(0, Math.floor(random() * (valid.length - 1))) }),
     (i) => {
       const body = JSON.parse(valid);
@@ -163,22 +183,78 @@ function fuzzCases(key: string, count: number): FuzzCase[] {
       if (field === "message" && typeof value === "string" && value) body.event = 42;
       return { name: `wrong type ${i}`, headers: { ...json, ...auth }, body: JSON.stringify(body) };
     },
-    (i) => ({ name: `huge string ${i}`, headers: { ...json, ...auth }, body: JSON.stringify({ ...JSON.parse(valid), message: "가".repeat(30_000) }) }),
-    (i) => ({ name: `huge array ${i}`, headers: { ...json, ...auth }, body: JSON.stringify({ ...JSON.parse(valid), customer: Array(5_000).fill("x") }) }),
-    (i) => ({ name: `deep nesting ${i}`, headers: { ...json, ...auth }, body: `{"event":"message.submitted","session":${deep(2_000 + i)}}` }),
-    (i) => ({ name: `proto keys ${i}`, headers: { ...json, ...auth }, body: `{"__proto__":{"polluted":true,"event":"session.waiting"},"constructor":{"prototype":{"polluted":true}},"customer":{"name":"x"}}` }),
-    (i) => ({ name: `invalid utf-8 ${i}`, headers: { ...json, ...auth }, body: Buffer.concat([Buffer.from('{"event":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('"}')]) }),
-    (i) => ({ name: `content type ${i}`, headers: { ...auth, "content-type": pick(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/jsonx", "", "application/xml"]) }, body: valid }),
+    (i) => ({
+      name: `huge string ${i}`,
+      headers: { ...json, ...auth },
+      body: JSON.stringify({ ...JSON.parse(valid), message: "가".repeat(30_000) }),
+    }),
+    (i) => ({
+      name: `huge array ${i}`,
+      headers: { ...json, ...auth },
+      body: JSON.stringify({ ...JSON.parse(valid), customer: Array(5_000).fill("x") }),
+    }),
+    (i) => ({
+      name: `deep nesting ${i}`,
+      headers: { ...json, ...auth },
+      body: `{"event":"message.submitted","session":${deep(2_000 + i)}}`,
+    }),
+    (i) => ({
+      name: `proto keys ${i}`,
+      headers: { ...json, ...auth },
+      body: `{"__proto__":{"polluted":true,"event":"session.waiting"},"constructor":{"prototype":{"polluted":true}},"customer":{"name":"x"}}`,
+    }),
+    (i) => ({
+      name: `invalid utf-8 ${i}`,
+      headers: { ...json, ...auth },
+      body: Buffer.concat([Buffer.from('{"event":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('"}')]),
+    }),
+    (i) => ({
+      name: `content type ${i}`,
+      headers: {
+        ...auth,
+        "content-type": pick([
+          "text/plain",
+          "application/x-www-form-urlencoded",
+          "multipart/form-data",
+          "application/jsonx",
+          "",
+          "application/xml",
+        ]),
+      },
+      body: valid,
+    }),
     (i) => ({ name: `no auth ${i}`, headers: json, body: valid }),
-    (i) => ({ name: `bad auth ${i}`, headers: { ...json, authorization: pick(["Bearer", "Bearer ", `Basic ${key}`, `Bearer ${key}x`, "Bearer alm_live_", `bearer${key}`, "Token abc", "Bearer " + "a".repeat(5000)]) }, body: valid }),
+    (i) => ({
+      name: `bad auth ${i}`,
+      headers: {
+        ...json,
+        authorization: pick([
+          "Bearer",
+          "Bearer ",
+          `Basic ${key}`,
+          `Bearer ${key}x`,
+          "Bearer alm_live_",
+          `bearer${key}`,
+          "Token abc",
+          `Bearer ${"a".repeat(5000)}`,
+        ]),
+      },
+      body: valid,
+    }),
     (i) => ({ name: `empty ${i}`, headers: { ...json, ...auth }, body: "" }),
     (i) => ({ name: `not an object ${i}`, headers: { ...json, ...auth }, body: pick(["[]", "null", "42", '"text"', "true", "[{}]"]) }),
-    (i) => ({ name: `bad idempotency key ${i}`, headers: { ...json, ...auth, "idempotency-key": pick(["", " ", "x".repeat(300), "한글키"]) }, body: JSON.stringify({ ...JSON.parse(valid), customer: {} }) }),
+    (i) => ({
+      name: `bad idempotency key ${i}`,
+      headers: { ...json, ...auth, "idempotency-key": pick(["", " ", "x".repeat(300), "한글키"]) },
+      body: JSON.stringify({ ...JSON.parse(valid), customer: {} }),
+    }),
   ];
-  return Array.from({ length: count }, (_, i) => generators[i % generators.length](i)).filter((c) => {
-    // Headers must be sendable at all: fetch refuses non-ASCII header values itself.
-    return Object.values(c.headers).every((v) => /^[\x20-\x7e]*$/.test(v));
-  }).concat(Array.from({ length: 40 }, (_, i) => ({ name: `pad ${i}`, headers: { ...json, ...auth }, body: `{"event":${i}}` })));
+  return Array.from({ length: count }, (_, i) => generators[i % generators.length](i))
+    .filter((c) => {
+      // Headers must be sendable at all: fetch refuses non-ASCII header values itself.
+      return Object.values(c.headers).every((v) => /^[\x20-\x7e]*$/.test(v));
+    })
+    .concat(Array.from({ length: 40 }, (_, i) => ({ name: `pad ${i}`, headers: { ...json, ...auth }, body: `{"event":${i}}` })));
 }
 
 test.describe("roles and the audit log", () => {

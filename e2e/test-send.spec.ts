@@ -13,6 +13,7 @@ const REVOKED = "/services/T0000FAKE/B0000DEAD/revokedSecret3";
 
 /** The shape each card messenger documents (docs/messengers.md), as the fake received it. */
 function expectWireFormat(messenger: Messenger, req: FakeRequest) {
+  // biome-ignore lint/suspicious/noExplicitAny: a messenger payload as received, probed field by field
   const body = req.parsed as Record<string, any>;
   switch (messenger) {
     case "teams": {

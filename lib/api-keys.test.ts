@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { useTempDatabase } from "@/db/test/temp-db";
 import { revokeApiKey } from "@/db/queries/api-keys";
+import { useTempDatabase } from "@/db/test/temp-db";
 import { authenticateBearer, authenticateSigned, createApiKey } from "./api-keys";
 
 const body = Buffer.from('{"event":"session.waiting"}');
@@ -30,19 +30,30 @@ describe("API keys", () => {
     const now = Date.now();
     const ts = Math.floor(now / 1000);
     expect(authenticateSigned(signedHeaders(row.prefix, signingSecret, ts), body, now)).toEqual({ ok: true, keyId: row.id });
-    expect(authenticateSigned(signedHeaders(row.prefix, signingSecret, ts), body, now)).toMatchObject({ ok: false, reason: "signature already used" });
+    expect(authenticateSigned(signedHeaders(row.prefix, signingSecret, ts), body, now)).toMatchObject({
+      ok: false,
+      reason: "signature already used",
+    });
     expect(authenticateSigned(signedHeaders(row.prefix, signingSecret, ts - 301), body, now)).toMatchObject({ ok: false });
-    expect(authenticateSigned(signedHeaders(row.prefix, signingSecret, ts + 1), Buffer.from("{}"), now)).toMatchObject({ ok: false, reason: "signature does not match" });
+    expect(authenticateSigned(signedHeaders(row.prefix, signingSecret, ts + 1), Buffer.from("{}"), now)).toMatchObject({
+      ok: false,
+      reason: "signature does not match",
+    });
     expect(authenticateSigned(signedHeaders(row.prefix, "wrong", ts + 2), body, now)).toMatchObject({ ok: false });
     revokeApiKey(row.id, now);
-    expect(authenticateSigned(signedHeaders(row.prefix, signingSecret, ts + 3), body, now)).toMatchObject({ ok: false, reason: "unknown or revoked key" });
+    expect(authenticateSigned(signedHeaders(row.prefix, signingSecret, ts + 3), body, now)).toMatchObject({
+      ok: false,
+      reason: "unknown or revoked key",
+    });
   });
 
   it("draws again only on a real prefix collision; any other database error is thrown", () => {
     let failures = 0;
     const sqlite = db().$client;
     sqlite.function("fail_now", () => (++failures <= 3 ? 1 : 0));
-    sqlite.exec("create trigger refuse before insert on api_keys when fail_now() = 1 begin select raise(abort, 'UNIQUE-looking failure'); end");
+    sqlite.exec(
+      "create trigger refuse before insert on api_keys when fail_now() = 1 begin select raise(abort, 'UNIQUE-looking failure'); end",
+    );
     expect(() => createApiKey("chat")).toThrow("UNIQUE-looking failure");
     expect(failures).toBe(1);
   });

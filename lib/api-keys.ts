@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { isUniqueViolation } from "@/db/errors";
-import { findLiveKeyByPrefix, insertApiKey, markApiKeyUsed, rememberSignature, useApiKey } from "@/db/queries/api-keys";
+import { findLiveKeyByPrefix, insertApiKey, markApiKeyUsed, rememberSignature, takeLiveApiKey } from "@/db/queries/api-keys";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 
 // Keys look like "alm_live_<43 base64url chars>" (256 random bits). Only a SHA-256 is stored:
@@ -34,7 +34,7 @@ export function createApiKey(name: string) {
 export function authenticateBearer(header: string | null, now = Date.now()) {
   const match = /^Bearer\s+(\S{1,200})\s*$/i.exec(header ?? "");
   if (!match?.[1].startsWith(KEY_PREFIX)) return undefined;
-  return useApiKey(hashApiKey(match[1]), now);
+  return takeLiveApiKey(hashApiKey(match[1]), now);
 }
 
 /** What the signed-request check reads: a Fetch `Headers`, or node:http's headers behind `get`. */
@@ -57,10 +57,7 @@ export function authenticateSigned(headers: HeaderReader, body: Uint8Array, now 
   if (Math.abs(now - Number(timestamp) * 1000) > SIGNATURE_WINDOW_MS) return { ok: false, reason: "timestamp outside the 5-minute window" };
   const key = findLiveKeyByPrefix(prefix);
   if (!key?.signingSecret) return { ok: false, reason: "unknown or revoked key" };
-  const expected = createHmac("sha256", decryptSecret(key.signingSecret))
-    .update(`${timestamp}.`)
-    .update(body)
-    .digest();
+  const expected = createHmac("sha256", decryptSecret(key.signingSecret)).update(`${timestamp}.`).update(body).digest();
   if (!timingSafeEqual(expected, Buffer.from(signature, "hex"))) return { ok: false, reason: "signature does not match" };
   if (!rememberSignature(signature, now, SIGNATURE_WINDOW_MS * 2)) return { ok: false, reason: "signature already used" };
   markApiKeyUsed(key.id, key.lastUsedAt, now);

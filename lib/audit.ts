@@ -6,11 +6,27 @@ import { clientAddressFromHeaders } from "@/lib/http/client-address";
 // and the detail is a short, fixed vocabulary (e.g. "enabled=false"), never free-form input.
 
 export type AuditAction =
-  | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "auth.setup" | "auth.password_change"
-  | "destination.create" | "destination.update" | "destination.delete" | "destination.enable" | "destination.disable"
-  | "destination.test" | "destination.resume" | "destination.discard" | "destination.paused"
-  | "api_key.create" | "api_key.revoke" | "settings.update" | "failure_alert.update" | "delivery.resend"
-  | "user.invite" | "user.remove";
+  | "auth.sign_in"
+  | "auth.sign_in_failed"
+  | "auth.sign_out"
+  | "auth.setup"
+  | "auth.password_change"
+  | "destination.create"
+  | "destination.update"
+  | "destination.delete"
+  | "destination.enable"
+  | "destination.disable"
+  | "destination.test"
+  | "destination.resume"
+  | "destination.discard"
+  | "destination.paused"
+  | "api_key.create"
+  | "api_key.revoke"
+  | "settings.update"
+  | "failure_alert.update"
+  | "delivery.resend"
+  | "user.invite"
+  | "user.remove";
 
 export interface AuditTarget {
   type: "destination" | "api_key" | "settings" | "user" | "delivery";

@@ -26,7 +26,10 @@ describe("configuration from the environment", () => {
   });
 
   it("decides https once from APP_BASE_URL and follows PORT in the default URL", () => {
-    expect(parseConfig({ APP_BASE_URL: "https://alimi.example.com/" })).toMatchObject({ https: true, appBaseUrl: "https://alimi.example.com" });
+    expect(parseConfig({ APP_BASE_URL: "https://alimi.example.com/" })).toMatchObject({
+      https: true,
+      appBaseUrl: "https://alimi.example.com",
+    });
     expect(parseConfig({ PORT: "3100" }).appBaseUrl).toBe("http://localhost:3100");
   });
 

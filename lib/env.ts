@@ -16,7 +16,10 @@ const wholeNumber = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =
     .max(max, `${name} must be at most ${max}`);
 
 /** TRUST_PROXY: how many reverse proxies stand in front (a hop count), or which addresses they use (CIDRs). */
-export type TrustProxy = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "cidrs"; cidrs: { address: string; prefix: number; family: "ipv4" | "ipv6" }[] };
+export type TrustProxy =
+  | { kind: "none" }
+  | { kind: "hops"; hops: number }
+  | { kind: "cidrs"; cidrs: { address: string; prefix: number; family: "ipv4" | "ipv6" }[] };
 
 function parseTrustProxy(text: string | undefined, ctx: z.RefinementCtx): TrustProxy {
   const value = text?.trim() ?? "";
@@ -26,15 +29,28 @@ function parseTrustProxy(text: string | undefined, ctx: z.RefinementCtx): TrustP
     if (hops <= 10) return { kind: "hops", hops };
   }
   const cidrs: Extract<TrustProxy, { kind: "cidrs" }>["cidrs"] = [];
-  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [address, prefixText] = part.split("/");
     const family = isIP(address);
     const max = family === 6 ? 128 : 32;
     const prefix = prefixText === undefined ? max : Number(prefixText);
     // An IPv4-mapped range (::ffff:a.b.c.d/n) is compared as IPv4, which needs n ≥ 96.
     const mappedTooWide = family === 6 && /^::ffff:\d/i.test(address) && prefix < 96;
-    if (family === 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > max || mappedTooWide || (prefixText !== undefined && !/^\d+$/.test(prefixText))) {
-      ctx.addIssue({ code: "custom", message: `TRUST_PROXY: "${part}" is neither a hop count (0–10) nor an IP address or CIDR such as 10.0.0.0/8` });
+    if (
+      family === 0 ||
+      !Number.isInteger(prefix) ||
+      prefix < 0 ||
+      prefix > max ||
+      mappedTooWide ||
+      (prefixText !== undefined && !/^\d+$/.test(prefixText))
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        message: `TRUST_PROXY: "${part}" is neither a hop count (0–10) nor an IP address or CIDR such as 10.0.0.0/8`,
+      });
       return { kind: "none" };
     }
     cidrs.push({ address, prefix, family: family === 6 ? "ipv6" : "ipv4" });
@@ -53,7 +69,9 @@ const envSchema = z
     ADMIN_EMAIL: z.string().trim().optional(),
     ADMIN_PASSWORD: z.string().optional(),
     ALERTS_ALLOW_LOOPBACK_WEBHOOKS: z.enum(["", "0", "1"], { error: "ALERTS_ALLOW_LOOPBACK_WEBHOOKS must be 1 or unset" }).default(""),
-    ALERTS_RETRY_SCALE: positiveNumber("ALERTS_RETRY_SCALE").refine((v) => v <= 1, "ALERTS_RETRY_SCALE must be at most 1").default(1),
+    ALERTS_RETRY_SCALE: positiveNumber("ALERTS_RETRY_SCALE")
+      .refine((v) => v <= 1, "ALERTS_RETRY_SCALE must be at most 1")
+      .default(1),
     ALERTS_RETRY_MAX_HOURS: positiveNumber("ALERTS_RETRY_MAX_HOURS").default(24),
     ALERTS_ATTEMPT_TIMEOUT_MS: wholeNumber("ALERTS_ATTEMPT_TIMEOUT_MS", 1, 10_000).default(10_000),
     ALERTS_RETENTION_DAYS: positiveNumber("ALERTS_RETENTION_DAYS").default(30),
@@ -61,7 +79,10 @@ const envSchema = z
     ALIMI_SECRET_KEY: z.string().optional(),
     /** only for `npm run secrets -- rotate` with ALIMI_SECRET_KEY set */
     ALIMI_NEW_SECRET_KEY: z.string().optional(),
-    TRUST_PROXY: z.string().optional().transform((value, ctx) => parseTrustProxy(value, ctx)),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => parseTrustProxy(value, ctx)),
   })
   .superRefine((env, ctx) => {
     // The first admin: both or neither, and only what the setup page would accept.

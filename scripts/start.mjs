@@ -7,7 +7,19 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const BUILD_ID = path.join(root, ".next", "BUILD_ID");
 const SERVER_BUNDLE = path.join(root, ".next", "alimi", "server.cjs");
-const SOURCES = ["app", "components", "lib", "db", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "messages",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function newestMtime(entry) {
   const full = path.join(root, entry);
@@ -19,7 +31,8 @@ function newestMtime(entry) {
   return newest;
 }
 
-const builtAt = fs.existsSync(BUILD_ID) && fs.existsSync(SERVER_BUNDLE) ? Math.min(fs.statSync(BUILD_ID).mtimeMs, fs.statSync(SERVER_BUNDLE).mtimeMs) : 0;
+const builtAt =
+  fs.existsSync(BUILD_ID) && fs.existsSync(SERVER_BUNDLE) ? Math.min(fs.statSync(BUILD_ID).mtimeMs, fs.statSync(SERVER_BUNDLE).mtimeMs) : 0;
 if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
   console.log("[alimi] building the console (first start or sources changed)…");
   const build = spawnSync(process.execPath, [path.join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# `npm test`: unit tests, a production build (npm run build), then the browser suite against real servers.
+# `npm test`: lint and format check (Biome), unit tests, a production build (npm run build), then the
+# browser suite against real servers.
 # Every stage runs even if an earlier one failed, and one plain summary line closes the run.
 set -u
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p reports
 rm -f reports/vitest.json reports/playwright.json
+
+# Biome: lint and formatting, zero diagnostics allowed (biome.json; `npx biome check --write .` fixes most).
+node_modules/.bin/biome ci --error-on-warnings --max-diagnostics=50 .
+lint=$?
+if [ "$lint" -eq 0 ]; then echo "biome: lint and format clean"; fi
 
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 unit=$?
@@ -33,4 +39,4 @@ fi
 
 node scripts/test-summary.mjs
 summary=$?
-[ "$unit" -eq 0 ] && [ "$build" -eq 0 ] && [ "$e2e" -eq 0 ] && [ "$bench" -eq 0 ] && [ "$summary" -eq 0 ]
+[ "$lint" -eq 0 ] && [ "$unit" -eq 0 ] && [ "$build" -eq 0 ] && [ "$e2e" -eq 0 ] && [ "$bench" -eq 0 ] && [ "$summary" -eq 0 ]

@@ -21,7 +21,11 @@ export function InviteForm() {
           <span className="hint">{t("accounts.onlyOnce")}</span>
         </div>
       ) : null}
-      <form ref={formRef} onInput={onInput} noValidate className="inline-form"
+      <form
+        ref={formRef}
+        onInput={onInput}
+        noValidate
+        className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
           begin();
@@ -33,9 +37,16 @@ export function InviteForm() {
             setInvited({ email: result.email, password: result.password });
             formRef.current?.reset();
           });
-        }}>
-        <TextField id="invite-email" name="email" type="email" label={t("accounts.email")} required
-          error={fieldErrors.email ? t(`auth.errors.${fieldErrors.email}` as "auth.errors.emailInvalid") : undefined} />
+        }}
+      >
+        <TextField
+          id="invite-email"
+          name="email"
+          type="email"
+          label={t("accounts.email")}
+          required
+          error={fieldErrors.email ? t(`auth.errors.${fieldErrors.email}` as "auth.errors.emailInvalid") : undefined}
+        />
         <div className="field">
           <label htmlFor="invite-role">{t("accounts.role")}</label>
           <select id="invite-role" name="role" className="select" defaultValue="viewer">
@@ -43,7 +54,9 @@ export function InviteForm() {
             <option value="admin">{t("accounts.roles.admin")}</option>
           </select>
         </div>
-        <button type="submit" className="btn btn-primary" disabled={pending}>{t("accounts.invite")}</button>
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {t("accounts.invite")}
+        </button>
       </form>
       <FormAlert message={formError ? t(formError as "form.unexpected") : null} />
     </>

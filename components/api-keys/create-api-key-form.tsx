@@ -16,7 +16,10 @@ export function CreateApiKeyForm() {
 
   const copy = async () => {
     if (!created) return;
-    await navigator.clipboard.writeText(created.key).then(() => setCopied(true), () => setCopied(false));
+    await navigator.clipboard.writeText(created.key).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   };
 
   return (
@@ -35,7 +38,11 @@ export function CreateApiKeyForm() {
           </div>
         </div>
       ) : null}
-      <form ref={formRef} onInput={onInput} noValidate className="inline-form"
+      <form
+        ref={formRef}
+        onInput={onInput}
+        noValidate
+        className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
           begin();
@@ -47,9 +54,16 @@ export function CreateApiKeyForm() {
             setCreated({ key: result.key, signingSecret: result.signingSecret });
             formRef.current?.reset();
           });
-        }}>
-        <TextField id="apiKeyName" name="name" label={t("apiKeys.name")} type="text" placeholder={t("apiKeys.namePlaceholder")}
-          error={fieldErrors.name ? t(`apiKeys.errors.${fieldErrors.name}` as "apiKeys.errors.required") : undefined} />
+        }}
+      >
+        <TextField
+          id="apiKeyName"
+          name="name"
+          label={t("apiKeys.name")}
+          type="text"
+          placeholder={t("apiKeys.namePlaceholder")}
+          error={fieldErrors.name ? t(`apiKeys.errors.${fieldErrors.name}` as "apiKeys.errors.required") : undefined}
+        />
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {t("apiKeys.create")}
         </button>

@@ -18,10 +18,25 @@ export function LoginForm({ next }: { next: string }) {
         </p>
       ) : null}
       <input type="hidden" name="next" value={next} />
-      <TextField id="email" name="email" type="email" autoComplete="username" required label={t("email")}
-        defaultValue={state.email} error={fieldError(state.fieldErrors?.email)} />
-      <TextField id="password" name="password" type="password" autoComplete="current-password" required
-        label={t("password")} error={fieldError(state.fieldErrors?.password)} />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        label={t("email")}
+        defaultValue={state.email}
+        error={fieldError(state.fieldErrors?.email)}
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        label={t("password")}
+        error={fieldError(state.fieldErrors?.password)}
+      />
       <button type="submit" className="btn btn-primary" disabled={pending} style={{ width: "100%" }}>
         {t("login.submit")}
       </button>

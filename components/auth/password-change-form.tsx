@@ -12,7 +12,11 @@ export function PasswordChangeForm() {
   const t = useTranslations();
   const [state, action, pending] = useActionState(
     async (_prev: State, formData: FormData): Promise<State> =>
-      changePassword({ current: formData.get("current"), password: formData.get("password"), passwordConfirm: formData.get("passwordConfirm") }),
+      changePassword({
+        current: formData.get("current"),
+        password: formData.get("password"),
+        passwordConfirm: formData.get("passwordConfirm"),
+      }),
     null,
   );
   const failure = state && !state.ok ? state : null;
@@ -30,12 +34,34 @@ export function PasswordChangeForm() {
           {t(failure.formError as "form.sessionExpired", { seconds: 0, ...failure.formErrorValues })}
         </p>
       ) : null}
-      <TextField id="current" name="current" type="password" autoComplete="current-password" required
-        label={t("passwordChange.current")} error={fieldError(failure?.fieldErrors.current)} />
-      <TextField id="password" name="password" type="password" autoComplete="new-password" required
-        label={t("passwordChange.new")} hint={t("auth.setup.passwordHint")} error={fieldError(failure?.fieldErrors.password)} />
-      <TextField id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" required
-        label={t("passwordChange.confirm")} error={fieldError(failure?.fieldErrors.passwordConfirm)} />
+      <TextField
+        id="current"
+        name="current"
+        type="password"
+        autoComplete="current-password"
+        required
+        label={t("passwordChange.current")}
+        error={fieldError(failure?.fieldErrors.current)}
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        label={t("passwordChange.new")}
+        hint={t("auth.setup.passwordHint")}
+        error={fieldError(failure?.fieldErrors.password)}
+      />
+      <TextField
+        id="passwordConfirm"
+        name="passwordConfirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        label={t("passwordChange.confirm")}
+        error={fieldError(failure?.fieldErrors.passwordConfirm)}
+      />
       <button type="submit" className="btn btn-primary" disabled={pending}>
         {pending ? t("passwordChange.submitting") : t("passwordChange.submit")}
       </button>

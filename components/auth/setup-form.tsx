@@ -17,12 +17,35 @@ export function SetupForm() {
           {t(state.formError as "setup.done")} <a href="/login">{t("login.submit")}</a>
         </p>
       ) : null}
-      <TextField id="email" name="email" type="email" autoComplete="username" required label={t("email")}
-        defaultValue={state.email} error={fieldError(state.fieldErrors?.email)} />
-      <TextField id="password" name="password" type="password" autoComplete="new-password" required
-        label={t("password")} hint={t("setup.passwordHint")} error={fieldError(state.fieldErrors?.password)} />
-      <TextField id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" required
-        label={t("setup.passwordConfirm")} error={fieldError(state.fieldErrors?.passwordConfirm)} />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        label={t("email")}
+        defaultValue={state.email}
+        error={fieldError(state.fieldErrors?.email)}
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        label={t("password")}
+        hint={t("setup.passwordHint")}
+        error={fieldError(state.fieldErrors?.password)}
+      />
+      <TextField
+        id="passwordConfirm"
+        name="passwordConfirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        label={t("setup.passwordConfirm")}
+        error={fieldError(state.fieldErrors?.passwordConfirm)}
+      />
       <button type="submit" className="btn btn-primary" disabled={pending} style={{ width: "100%" }}>
         {t("setup.submit")}
       </button>

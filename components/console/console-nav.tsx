@@ -60,11 +60,13 @@ export function ConsoleNav({ variant = "sidebar", isAdmin = true }: { variant?: 
           <div className="nav-group-title">
             {t("settings")} · {t(group.title)}
           </div>
-          {group.links.filter((link) => isAdmin || !ADMIN_ONLY.has(link.href)).map((link) => (
-            <Link key={link.href} href={link.href} className="nav-link" aria-current={isCurrent(link.href) ? "page" : undefined}>
-              {t(link.label)}
-            </Link>
-          ))}
+          {group.links
+            .filter((link) => isAdmin || !ADMIN_ONLY.has(link.href))
+            .map((link) => (
+              <Link key={link.href} href={link.href} className="nav-link" aria-current={isCurrent(link.href) ? "page" : undefined}>
+                {t(link.label)}
+              </Link>
+            ))}
         </div>
       ))}
     </nav>

@@ -11,8 +11,13 @@ export function NavMenu({ label, children }: { label: string; children: ReactNod
   const pathname = usePathname();
   const button = useRef<HTMLButtonElement>(null);
 
-  // Following a link closes the menu.
-  useEffect(() => setOpen(false), [pathname]);
+  // Following a link closes the menu: state adjusted while rendering when the path changes
+  // (React's pattern for "reset on prop change"), not in an effect after a stale paint.
+  const [shownPath, setShownPath] = useState(pathname);
+  if (pathname !== shownPath) {
+    setShownPath(pathname);
+    setOpen(false);
+  }
 
   // Escape closes it from anywhere (the focus may be on the button or inside the menu) and
   // returns the focus to the button, as a disclosure menu should.

@@ -12,7 +12,12 @@ export function ResendButton({ id, label }: { id: string; label: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   // No refresh on success: the confirmation stays in view; the log shows the new state on reload.
-  if (done) return <span role="status" className="hint">{t("resent")}</span>;
+  if (done)
+    return (
+      <span role="status" className="hint">
+        {t("resent")}
+      </span>
+    );
   return (
     <div>
       <FormAlert message={error} className="error" />

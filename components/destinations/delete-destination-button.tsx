@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { removeDestination } from "@/app/(console)/settings/integrations/alerts/actions";
-import { useFailureMessage } from "@/components/ui/form-alert";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { useFailureMessage } from "@/components/ui/form-alert";
 
 export function DeleteDestinationButton({ id, name }: { id: string; name: string }) {
   const t = useTranslations();

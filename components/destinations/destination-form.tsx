@@ -9,8 +9,8 @@ import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TestSendResult } from "@/lib/delivery/test-send";
 import type { DestinationView } from "@/lib/destinations/view";
-import type { MessengerId } from "@/lib/messengers/ids";
 import type { DestinationFormValues } from "@/lib/messengers/fields";
+import type { MessengerId } from "@/lib/messengers/ids";
 import { messengerMeta } from "@/lib/messengers/meta";
 import { DeleteDestinationButton } from "./delete-destination-button";
 import { RecipientsField } from "./recipients-field";
@@ -62,7 +62,8 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
     begin();
     const submitted = values();
     startTransition(async () => {
-      if (settle(await saveDestination({ messenger, values: submitted, testReceipt }))) router.push("/settings/integrations/alerts?saved=1");
+      if (settle(await saveDestination({ messenger, values: submitted, testReceipt })))
+        router.push("/settings/integrations/alerts?saved=1");
     });
   };
 
@@ -83,60 +84,97 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
   return (
     <form ref={formRef} onSubmit={onSubmit} onInput={onInput} noValidate>
       <fieldset disabled={readOnly} className="fieldset">
-      <FormAlert id="form-error" message={formError ? t(formError as "form.formError") : null} />
-      <TextField id="name" label={t("form.name")} hint={t("form.nameHint")} type="text" maxLength={80}
-        name="name" defaultValue={saved?.name ?? t(`messengers.${messenger}.name`)} error={message(errors.name)} />
-      {recipients ? (
-        <RecipientsField saved={saved} error={message(errors.recipients)} />
-      ) : (
-        <TextField id="webhookUrl" label={t("form.webhookUrl")} type="url" inputMode="url" autoComplete="off"
-          spellCheck={false} placeholder={t(`messengers.${messenger}.example`)}
-          hint={saved ? `${t("form.webhookUrlSaved", { masked: saved.maskedUrl })} ${t("form.webhookUrlKeepHint")}` : undefined}
-          name="webhookUrl" defaultValue="" error={message(errors.webhookUrl)} />
-      )}
-      {fields.channel !== null ? (
-        <TextField id="channel" label={`${t("form.channel")} (${t("common.optional")})`} type="text"
-          hint={t(`form.${fields.channel.hint}`)}
-          name="channel" defaultValue={saved?.channel ?? ""} error={message(errors.channel)} />
-      ) : null}
-      {fields.topic ? (
-        <>
-          <TextField id="topic" label={t("form.topic")} type="text" required
-            name="topic" defaultValue={saved?.topic ?? ""} error={message(errors.topic)} />
-          <p className="warning" style={{ marginTop: -8, marginBottom: 18 }}>{t("form.topicWarning")}</p>
-        </>
-      ) : null}
-      {capabilities.privateNetwork ? (
+        <FormAlert id="form-error" message={formError ? t(formError as "form.formError") : null} />
+        <TextField
+          id="name"
+          label={t("form.name")}
+          hint={t("form.nameHint")}
+          type="text"
+          maxLength={80}
+          name="name"
+          defaultValue={saved?.name ?? t(`messengers.${messenger}.name`)}
+          error={message(errors.name)}
+        />
+        {recipients ? (
+          <RecipientsField saved={saved} error={message(errors.recipients)} />
+        ) : (
+          <TextField
+            id="webhookUrl"
+            label={t("form.webhookUrl")}
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t(`messengers.${messenger}.example`)}
+            hint={saved ? `${t("form.webhookUrlSaved", { masked: saved.maskedUrl })} ${t("form.webhookUrlKeepHint")}` : undefined}
+            name="webhookUrl"
+            defaultValue=""
+            error={message(errors.webhookUrl)}
+          />
+        )}
+        {fields.channel !== null ? (
+          <TextField
+            id="channel"
+            label={`${t("form.channel")} (${t("common.optional")})`}
+            type="text"
+            hint={t(`form.${fields.channel.hint}`)}
+            name="channel"
+            defaultValue={saved?.channel ?? ""}
+            error={message(errors.channel)}
+          />
+        ) : null}
+        {fields.topic ? (
+          <>
+            <TextField
+              id="topic"
+              label={t("form.topic")}
+              type="text"
+              required
+              name="topic"
+              defaultValue={saved?.topic ?? ""}
+              error={message(errors.topic)}
+            />
+            <p className="warning" style={{ marginTop: -8, marginBottom: 18 }}>
+              {t("form.topicWarning")}
+            </p>
+          </>
+        ) : null}
+        {capabilities.privateNetwork ? (
+          <div className="field">
+            <label className="checkbox" htmlFor="allowPrivateNetwork">
+              <input
+                id="allowPrivateNetwork"
+                name="allowPrivateNetwork"
+                type="checkbox"
+                defaultChecked={saved?.allowPrivateNetwork ?? false}
+              />
+              {t("form.allowPrivateNetwork")}
+            </label>
+            <p className="warning">{t("form.allowPrivateNetworkWarning")}</p>
+          </div>
+        ) : null}
         <div className="field">
-          <label className="checkbox" htmlFor="allowPrivateNetwork">
-            <input id="allowPrivateNetwork" name="allowPrivateNetwork" type="checkbox" defaultChecked={saved?.allowPrivateNetwork ?? false} />
-            {t("form.allowPrivateNetwork")}
+          <label className="checkbox" htmlFor="enabled">
+            <input id="enabled" name="enabled" type="checkbox" defaultChecked={saved?.enabled ?? true} />
+            {t("form.enabled")}
           </label>
-          <p className="warning">{t("form.allowPrivateNetworkWarning")}</p>
+          <p className="hint">{t("form.enabledHint")}</p>
         </div>
-      ) : null}
-      <div className="field">
-        <label className="checkbox" htmlFor="enabled">
-          <input id="enabled" name="enabled" type="checkbox" defaultChecked={saved?.enabled ?? true} />
-          {t("form.enabled")}
-        </label>
-        <p className="hint">{t("form.enabledHint")}</p>
-      </div>
       </fieldset>
       {readOnly ? null : (
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? t("common.saving") : t("form.save")}
-        </button>
-        <button type="button" className="btn" onClick={onTest} disabled={testing}>
-          {testing ? t("test.sending") : t("test.send")}
-        </button>
-        <a className="btn" href="/settings/integrations/alerts">
-          {t("common.cancel")}
-        </a>
-        <span className="spacer" />
-        {saved ? <DeleteDestinationButton id={saved.id} name={saved.name} /> : null}
-      </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {pending ? t("common.saving") : t("form.save")}
+          </button>
+          <button type="button" className="btn" onClick={onTest} disabled={testing}>
+            {testing ? t("test.sending") : t("test.send")}
+          </button>
+          <a className="btn" href="/settings/integrations/alerts">
+            {t("common.cancel")}
+          </a>
+          <span className="spacer" />
+          {saved ? <DeleteDestinationButton id={saved.id} name={saved.name} /> : null}
+        </div>
       )}
       <TestSendPanel result={testResult} pending={testing} />
     </form>

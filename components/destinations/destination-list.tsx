@@ -46,7 +46,9 @@ export async function DestinationList({ destinations, readOnly }: { destinations
                 {d.health.pausedAt !== null ? (
                   <span className="badge badge-paused">{t("health.badgePaused")}</span>
                 ) : d.health.consecutiveFailures > 0 ? (
-                  <span className="badge badge-failing" title={d.health.lastFailureReason ?? undefined}>{t("health.badgeFailing")}</span>
+                  <span className="badge badge-failing" title={d.health.lastFailureReason ?? undefined}>
+                    {t("health.badgeFailing")}
+                  </span>
                 ) : null}
               </td>
               <td className="masked">
@@ -61,7 +63,11 @@ export async function DestinationList({ destinations, readOnly }: { destinations
                 <EnabledSwitch id={d.id} name={d.name} enabled={d.enabled} readOnly={readOnly} />
               </td>
               <td>
-                <a className="btn" href={`/settings/integrations/alerts/${d.id}`} aria-label={`${readOnly ? t("common.view") : t("common.edit")}: ${d.name}`}>
+                <a
+                  className="btn"
+                  href={`/settings/integrations/alerts/${d.id}`}
+                  aria-label={`${readOnly ? t("common.view") : t("common.edit")}: ${d.name}`}
+                >
                   {readOnly ? t("common.view") : t("common.edit")}
                 </a>
               </td>

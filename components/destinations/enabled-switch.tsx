@@ -29,8 +29,15 @@ export function EnabledSwitch({ id, name, enabled, readOnly = false }: { id: str
   return (
     <div>
       <span style={{ display: "inline-flex", alignItems: "center" }}>
-        <button type="button" role="switch" className="switch" aria-checked={shown} disabled={pending || readOnly}
-          aria-label={t("destinations.toggle", { name })} onClick={toggle} />
+        <button
+          type="button"
+          role="switch"
+          className="switch"
+          aria-checked={shown}
+          disabled={pending || readOnly}
+          aria-label={t("destinations.toggle", { name })}
+          onClick={toggle}
+        />
         <span className="switch-label" aria-hidden="true">
           {shown ? t("common.on") : t("common.off")}
         </span>

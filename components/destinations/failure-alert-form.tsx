@@ -5,7 +5,15 @@ import { useState, useTransition } from "react";
 import { setFailureAlertDestination } from "@/app/(console)/settings/integrations/alerts/actions";
 import { FormAlert, useFailureMessage } from "@/components/ui/form-alert";
 
-export function FailureAlertForm({ current, options, readOnly }: { current: string; options: { id: string; label: string }[]; readOnly: boolean }) {
+export function FailureAlertForm({
+  current,
+  options,
+  readOnly,
+}: {
+  current: string;
+  options: { id: string; label: string }[];
+  readOnly: boolean;
+}) {
   const t = useTranslations("health.failureAlert");
   const failureMessage = useFailureMessage();
   const [value, setValue] = useState(current);
@@ -14,8 +22,12 @@ export function FailureAlertForm({ current, options, readOnly }: { current: stri
   const [pending, startTransition] = useTransition();
   return (
     <section className="card" style={{ padding: 24, marginTop: 20 }} aria-labelledby="failure-alert-title">
-      <h2 id="failure-alert-title" style={{ fontSize: "1.1rem", marginBottom: 6 }}>{t("title")}</h2>
-      <p className="hint" style={{ marginBottom: 14 }}>{t("lead")}</p>
+      <h2 id="failure-alert-title" style={{ fontSize: "1.1rem", marginBottom: 6 }}>
+        {t("title")}
+      </h2>
+      <p className="hint" style={{ marginBottom: 14 }}>
+        {t("lead")}
+      </p>
       <form
         className="inline-form"
         onSubmit={(e) => {
@@ -31,19 +43,32 @@ export function FailureAlertForm({ current, options, readOnly }: { current: stri
       >
         <div className="field">
           <label htmlFor="failureAlert">{t("label")}</label>
-          <select id="failureAlert" className="select" value={value} disabled={readOnly}
+          <select
+            id="failureAlert"
+            className="select"
+            value={value}
+            disabled={readOnly}
             onChange={(e) => {
               setValue(e.target.value);
               setError(null);
-            }}>
+            }}
+          >
             <option value="">{t("none")}</option>
             {options.map((o) => (
-              <option key={o.id} value={o.id}>{o.label}</option>
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
             ))}
           </select>
         </div>
-        {readOnly ? null : <button type="submit" className="btn" disabled={pending}>{t("save")}</button>}
-        <span role="status" className="hint">{saved ? t("saved") : ""}</span>
+        {readOnly ? null : (
+          <button type="submit" className="btn" disabled={pending}>
+            {t("save")}
+          </button>
+        )}
+        <span role="status" className="hint">
+          {saved ? t("saved") : ""}
+        </span>
       </form>
       <FormAlert message={error} />
     </section>

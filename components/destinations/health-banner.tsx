@@ -4,7 +4,15 @@ import type { DestinationView } from "@/lib/destinations/view";
 import { ResumeButtons } from "./resume-buttons";
 
 /** 자동 중지: names each paused destination, why, how to fix it, and how to resume. */
-export async function HealthBanner({ paused, waiting, readOnly }: { paused: DestinationView[]; waiting: Map<string, number>; readOnly: boolean }) {
+export async function HealthBanner({
+  paused,
+  waiting,
+  readOnly,
+}: {
+  paused: DestinationView[];
+  waiting: Map<string, number>;
+  readOnly: boolean;
+}) {
   if (paused.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   return (

@@ -22,7 +22,13 @@ export function ResumeButtons({ id, name }: { id: string; name: string }) {
   return (
     <>
       <div className="form-actions">
-        <button type="button" className="btn btn-primary" disabled={pending} onClick={() => resume(false)} aria-label={`${name} ${t("resume")}`}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={pending}
+          onClick={() => resume(false)}
+          aria-label={`${name} ${t("resume")}`}
+        >
           {t("resume")}
         </button>
         <button type="button" className="btn" disabled={pending} onClick={() => resume(true)}>

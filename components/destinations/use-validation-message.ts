@@ -8,7 +8,5 @@ export function useValidationMessage(messenger: MessengerId) {
   const t = useTranslations("validation");
   const tm = useTranslations("messengers");
   return (key: string | undefined) =>
-    key
-      ? t(key as "url.host", { messenger: tm(`${messenger}.short`), example: tm(`${messenger}.example`) })
-      : undefined;
+    key ? t(key as "url.host", { messenger: tm(`${messenger}.short`), example: tm(`${messenger}.example`) }) : undefined;
 }

@@ -34,7 +34,7 @@ export async function AlertsChart({ rows, buckets }: { rows: EventCount[]; bucke
             y -= h;
             return h > 0 ? (
               <rect
-                key={`${i}-${e}`}
+                key={`${buckets[i]?.full}-${e}`}
                 x={CHART.left + i * step + step * 0.15}
                 y={y}
                 width={step * 0.7}

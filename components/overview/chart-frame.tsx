@@ -55,7 +55,13 @@ export function ChartFrame({
       })}
       {labels.map((label, i) =>
         i % every === 0 ? (
-          <text key={i} x={CHART.left + i * width + width / 2} y={CHART.height - 10} textAnchor="middle" className="chart-tick">
+          <text
+            key={buckets[i]?.full ?? label}
+            x={CHART.left + i * width + width / 2}
+            y={CHART.height - 10}
+            textAnchor="middle"
+            className="chart-tick"
+          >
             {label}
           </text>
         ) : null,

@@ -12,7 +12,15 @@ const EVENTS = ["notifyMessageSubmitted", "notifySessionWaiting", "notifySession
 // Which message each field's error shows (the schema's keys say only which rule failed).
 const FIELD_MESSAGES = { alertLocale: "guideSettings.localeInvalid", timeZone: "guideSettings.timeZoneInvalid" } as const;
 
-export function GuideSettingsForm({ initial, timeZones, readOnly }: { initial: GuideSettingsValues; timeZones: string[]; readOnly: boolean }) {
+export function GuideSettingsForm({
+  initial,
+  timeZones,
+  readOnly,
+}: {
+  initial: GuideSettingsValues;
+  timeZones: string[];
+  readOnly: boolean;
+}) {
   const t = useTranslations();
   const { formRef, fieldErrors, formError, formData, begin, settle, onInput } = useActionForm();
   const [pending, startTransition] = useTransition();
@@ -42,38 +50,38 @@ export function GuideSettingsForm({ initial, timeZones, readOnly }: { initial: G
   return (
     <form ref={formRef} onSubmit={onSubmit} onInput={onInput} noValidate>
       <fieldset disabled={readOnly} className="fieldset">
-      <fieldset className="fieldset">
-        <legend>{t("guideSettings.eventsLegend")}</legend>
-        {EVENTS.map((name) => (
-          <div className="field" key={name}>
-            <label className="checkbox" htmlFor={name}>
-              <input id={name} name={name} type="checkbox" defaultChecked={initial[name]} />
-              {t(`guideSettings.events.${name}`)}
-            </label>
-            <p className="hint">{t(`guideSettings.eventHints.${name}`)}</p>
-          </div>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="alertLocale">{t("guideSettings.language")}</label>
-        <select id="alertLocale" name="alertLocale" className="select" defaultValue={initial.alertLocale} {...invalid("alertLocale")}>
-          <option value="ko">{t("language.ko")}</option>
-          <option value="en">{t("language.en")}</option>
-        </select>
-        <p className="hint">{t("guideSettings.languageHint")}</p>
-        {errorOf("alertLocale")}
-      </div>
-      <div className="field">
-        <label htmlFor="timeZone">{t("guideSettings.timeZone")}</label>
-        <select id="timeZone" name="timeZone" className="select" defaultValue={initial.timeZone} {...invalid("timeZone")}>
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
+        <fieldset className="fieldset">
+          <legend>{t("guideSettings.eventsLegend")}</legend>
+          {EVENTS.map((name) => (
+            <div className="field" key={name}>
+              <label className="checkbox" htmlFor={name}>
+                <input id={name} name={name} type="checkbox" defaultChecked={initial[name]} />
+                {t(`guideSettings.events.${name}`)}
+              </label>
+              <p className="hint">{t(`guideSettings.eventHints.${name}`)}</p>
+            </div>
           ))}
-        </select>
-        {errorOf("timeZone")}
-      </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="alertLocale">{t("guideSettings.language")}</label>
+          <select id="alertLocale" name="alertLocale" className="select" defaultValue={initial.alertLocale} {...invalid("alertLocale")}>
+            <option value="ko">{t("language.ko")}</option>
+            <option value="en">{t("language.en")}</option>
+          </select>
+          <p className="hint">{t("guideSettings.languageHint")}</p>
+          {errorOf("alertLocale")}
+        </div>
+        <div className="field">
+          <label htmlFor="timeZone">{t("guideSettings.timeZone")}</label>
+          <select id="timeZone" name="timeZone" className="select" defaultValue={initial.timeZone} {...invalid("timeZone")}>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+          {errorOf("timeZone")}
+        </div>
       </fieldset>
       {readOnly ? null : (
         <div className="form-actions">
@@ -83,7 +91,11 @@ export function GuideSettingsForm({ initial, timeZones, readOnly }: { initial: G
         </div>
       )}
       <div role="status" aria-live="polite">
-        {saved ? <p className="notice notice-success" style={{ marginTop: 16 }}>{t("destinations.saved")}</p> : null}
+        {saved ? (
+          <p className="notice notice-success" style={{ marginTop: 16 }}>
+            {t("destinations.saved")}
+          </p>
+        ) : null}
       </div>
       <FormAlert message={formError ? t(formError as "form.formError") : null} />
     </form>

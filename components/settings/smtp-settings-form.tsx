@@ -21,13 +21,22 @@ const SECURITY = ["starttls", "tls", "none"] as const;
 const DEFAULT_PORTS = { starttls: 587, tls: 465, none: 25 } as const;
 
 /** 설정 › 연동 › 이메일 서버: validated by the server action (smtpSettingsSchema). */
-export function SmtpSettingsForm({ initial, allowPlain, readOnly }: { initial: SmtpFormInitial | null; allowPlain: boolean; readOnly: boolean }) {
+export function SmtpSettingsForm({
+  initial,
+  allowPlain,
+  readOnly,
+}: {
+  initial: SmtpFormInitial | null;
+  allowPlain: boolean;
+  readOnly: boolean;
+}) {
   const t = useTranslations();
   const { formRef, fieldErrors, formError, formData, begin, settle, onInput } = useActionForm();
   const [pending, startTransition] = useTransition();
   const [saved, setSaved] = useState(false);
   const [hasPassword, setHasPassword] = useState(initial?.hasPassword ?? false);
-  const error = (field: string) => (fieldErrors[field] ? t(`smtpSettings.errors.${fieldErrors[field]}` as "smtpSettings.errors.host") : undefined);
+  const error = (field: string) =>
+    fieldErrors[field] ? t(`smtpSettings.errors.${fieldErrors[field]}` as "smtpSettings.errors.host") : undefined;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -36,9 +45,14 @@ export function SmtpSettingsForm({ initial, allowPlain, readOnly }: { initial: S
     const data = formData();
     const text = (name: string) => String(data.get(name) ?? "");
     const values = {
-      host: text("host"), port: text("port"), security: text("security"), username: text("username"),
-      password: text("password"), clearPassword: data.get("clearPassword") === "on",
-      fromAddress: text("fromAddress"), fromName: text("fromName"),
+      host: text("host"),
+      port: text("port"),
+      security: text("security"),
+      username: text("username"),
+      password: text("password"),
+      clearPassword: data.get("clearPassword") === "on",
+      fromAddress: text("fromAddress"),
+      fromName: text("fromName"),
     };
     startTransition(async () => {
       const ok = settle(await saveEmailServer(values));
@@ -55,27 +69,76 @@ export function SmtpSettingsForm({ initial, allowPlain, readOnly }: { initial: S
     <form ref={formRef} onSubmit={onSubmit} onInput={onInput} noValidate>
       <fieldset disabled={readOnly} className="fieldset">
         <FormAlert id="form-error" message={formError ? t(formError as "form.formError") : null} />
-        <TextField id="host" name="host" label={t("smtpSettings.host")} hint={t("smtpSettings.hostHint")} autoComplete="off" spellCheck={false}
-          defaultValue={initial?.host ?? ""} placeholder="smtp.example.com" error={error("host")} />
+        <TextField
+          id="host"
+          name="host"
+          label={t("smtpSettings.host")}
+          hint={t("smtpSettings.hostHint")}
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={initial?.host ?? ""}
+          placeholder="smtp.example.com"
+          error={error("host")}
+        />
         <div className="field">
           <label htmlFor="security">{t("smtpSettings.security")}</label>
-          <select id="security" name="security" className="select" defaultValue={initial?.security ?? "starttls"}
-            aria-invalid={fieldErrors.security ? true : undefined} aria-describedby={fieldErrors.security ? "security-hint security-error" : "security-hint"}
+          <select
+            id="security"
+            name="security"
+            className="select"
+            defaultValue={initial?.security ?? "starttls"}
+            aria-invalid={fieldErrors.security ? true : undefined}
+            aria-describedby={fieldErrors.security ? "security-hint security-error" : "security-hint"}
             onChange={(e) => {
               const port = formRef.current?.elements.namedItem("port") as HTMLInputElement | null;
               const value = e.target.value as keyof typeof DEFAULT_PORTS;
-              if (port && (port.value === "" || Object.values(DEFAULT_PORTS).map(String).includes(port.value))) port.value = String(DEFAULT_PORTS[value]);
-            }}>
-            {SECURITY.map((s) => <option key={s} value={s}>{t(`smtpSettings.securityOptions.${s}`)}</option>)}
+              if (port && (port.value === "" || Object.values(DEFAULT_PORTS).map(String).includes(port.value)))
+                port.value = String(DEFAULT_PORTS[value]);
+            }}
+          >
+            {SECURITY.map((s) => (
+              <option key={s} value={s}>
+                {t(`smtpSettings.securityOptions.${s}`)}
+              </option>
+            ))}
           </select>
-          <p className="hint" id="security-hint">{t(allowPlain ? "smtpSettings.securityHintLoopback" : "smtpSettings.securityHint")}</p>
-          {fieldErrors.security ? <p className="error" id="security-error">{error("security")}</p> : null}
+          <p className="hint" id="security-hint">
+            {t(allowPlain ? "smtpSettings.securityHintLoopback" : "smtpSettings.securityHint")}
+          </p>
+          {fieldErrors.security ? (
+            <p className="error" id="security-error">
+              {error("security")}
+            </p>
+          ) : null}
         </div>
-        <TextField id="port" name="port" label={t("smtpSettings.port")} inputMode="numeric" type="text" defaultValue={String(initial?.port ?? 587)} error={error("port")} />
-        <TextField id="username" name="username" label={`${t("smtpSettings.username")} (${t("common.optional")})`} autoComplete="off" spellCheck={false}
-          defaultValue={initial?.username ?? ""} error={error("username")} />
-        <TextField id="password" name="password" type="password" label={t("smtpSettings.password")} autoComplete="new-password" defaultValue=""
-          hint={hasPassword ? t("smtpSettings.passwordSaved") : t("smtpSettings.passwordHint")} error={error("password")} />
+        <TextField
+          id="port"
+          name="port"
+          label={t("smtpSettings.port")}
+          inputMode="numeric"
+          type="text"
+          defaultValue={String(initial?.port ?? 587)}
+          error={error("port")}
+        />
+        <TextField
+          id="username"
+          name="username"
+          label={`${t("smtpSettings.username")} (${t("common.optional")})`}
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={initial?.username ?? ""}
+          error={error("username")}
+        />
+        <TextField
+          id="password"
+          name="password"
+          type="password"
+          label={t("smtpSettings.password")}
+          autoComplete="new-password"
+          defaultValue=""
+          hint={hasPassword ? t("smtpSettings.passwordSaved") : t("smtpSettings.passwordHint")}
+          error={error("password")}
+        />
         {hasPassword ? (
           <div className="field">
             <label className="checkbox" htmlFor="clearPassword">
@@ -84,9 +147,24 @@ export function SmtpSettingsForm({ initial, allowPlain, readOnly }: { initial: S
             </label>
           </div>
         ) : null}
-        <TextField id="fromAddress" name="fromAddress" type="email" label={t("smtpSettings.fromAddress")} hint={t("smtpSettings.fromAddressHint")} autoComplete="off"
-          defaultValue={initial?.fromAddress ?? ""} placeholder="alerts@example.com" error={error("fromAddress")} />
-        <TextField id="fromName" name="fromName" label={t("smtpSettings.fromName")} defaultValue={initial?.fromName ?? "알리미"} error={error("fromName")} />
+        <TextField
+          id="fromAddress"
+          name="fromAddress"
+          type="email"
+          label={t("smtpSettings.fromAddress")}
+          hint={t("smtpSettings.fromAddressHint")}
+          autoComplete="off"
+          defaultValue={initial?.fromAddress ?? ""}
+          placeholder="alerts@example.com"
+          error={error("fromAddress")}
+        />
+        <TextField
+          id="fromName"
+          name="fromName"
+          label={t("smtpSettings.fromName")}
+          defaultValue={initial?.fromName ?? "알리미"}
+          error={error("fromName")}
+        />
       </fieldset>
       {readOnly ? null : (
         <div className="form-actions">
@@ -96,7 +174,11 @@ export function SmtpSettingsForm({ initial, allowPlain, readOnly }: { initial: S
         </div>
       )}
       <div role="status" aria-live="polite">
-        {saved ? <p className="notice notice-success" style={{ marginTop: 16 }}>{t("smtpSettings.saved")}</p> : null}
+        {saved ? (
+          <p className="notice notice-success" style={{ marginTop: 16 }}>
+            {t("smtpSettings.saved")}
+          </p>
+        ) : null}
       </div>
     </form>
   );

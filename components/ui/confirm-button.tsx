@@ -38,7 +38,7 @@ export function ConfirmButton({ label, ariaLabel, title, body, onConfirm }: Prop
         <p id={`${id}-body`}>{body}</p>
         <FormAlert message={error} className="error" />
         <div className="form-actions">
-          <button type="button" className="btn" onClick={() => dialog.current?.close()} autoFocus>
+          <button type="button" className="btn" onClick={() => dialog.current?.close()}>
             {t("cancel")}
           </button>
           <button type="button" className="btn btn-danger-solid" onClick={confirm} disabled={pending}>

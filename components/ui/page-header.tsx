@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** The heading block every console page opens with: title, one-line lead, optional action. */
-export function PageHeader({ title, lead, before, action }: { title: ReactNode; lead?: ReactNode; before?: ReactNode; action?: ReactNode }) {
+export function PageHeader({
+  title,
+  lead,
+  before,
+  action,
+}: {
+  title: ReactNode;
+  lead?: ReactNode;
+  before?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="page-header">
       <div>

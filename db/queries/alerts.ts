@@ -93,17 +93,36 @@ const p = sql.placeholder;
 
 function statements(db: Db) {
   return prepared(db, "acceptStatements", (db) => ({
-    findKey: db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, p("key"))).prepare(),
-    deleteKey: db.delete(idempotencyKeys).where(eq(idempotencyKeys.key, p("key"))).prepare(),
+    findKey: db
+      .select()
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, p("key")))
+      .prepare(),
+    deleteKey: db
+      .delete(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, p("key")))
+      .prepare(),
     insertAlert: db
       .insert(alerts)
-      .values({ id: p("id"), event: p("event"), payload: p("payload"), status: p("status"), apiKeyId: p("apiKeyId"), createdAt: p("createdAt") })
+      .values({
+        id: p("id"),
+        event: p("event"),
+        payload: p("payload"),
+        status: p("status"),
+        apiKeyId: p("apiKeyId"),
+        createdAt: p("createdAt"),
+      })
       .prepare(),
     insertDelivery: db
       .insert(deliveries)
       .values({
-        id: p("id"), alertId: p("alertId"), destinationId: p("destinationId"), messenger: p("messenger"),
-        status: "pending", nextAttemptAt: p("at"), createdAt: p("at"),
+        id: p("id"),
+        alertId: p("alertId"),
+        destinationId: p("destinationId"),
+        messenger: p("messenger"),
+        status: "pending",
+        nextAttemptAt: p("at"),
+        createdAt: p("at"),
       })
       .prepare(),
     insertKey: db
@@ -114,22 +133,27 @@ function statements(db: Db) {
 }
 
 export function pruneIdempotencyKeys(now: number) {
-  getDb().delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_WINDOW_MS)).run();
+  getDb()
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_WINDOW_MS))
+    .run();
 }
-
 
 /** A system message (실패 알림) to one destination, through the same queue, pacing and retries. */
 export function enqueueSystemAlert(input: { event: string; payload: string; destinationId: string; messenger: MessengerId; now: number }) {
   const db = getDb();
   db.transaction((tx) => {
     const alertId = newId("alr");
-    tx.insert(alerts)
-      .values({ id: alertId, event: input.event, payload: input.payload, status: "queued", createdAt: input.now })
-      .run();
+    tx.insert(alerts).values({ id: alertId, event: input.event, payload: input.payload, status: "queued", createdAt: input.now }).run();
     tx.insert(deliveries)
       .values({
-        id: newId("dlv"), alertId, destinationId: input.destinationId, messenger: input.messenger,
-        status: "pending", nextAttemptAt: input.now, createdAt: input.now,
+        id: newId("dlv"),
+        alertId,
+        destinationId: input.destinationId,
+        messenger: input.messenger,
+        status: "pending",
+        nextAttemptAt: input.now,
+        createdAt: input.now,
       })
       .run();
   });

@@ -34,7 +34,9 @@ export function markApiKeyUsed(id: number, lastUsedAt: number | null, now: numbe
 /** Remembers a signature; false when it was already seen (a replay). Old ones are pruned. */
 export function rememberSignature(signature: string, now: number, windowMs: number): boolean {
   const db = getDb();
-  db.delete(seenSignatures).where(lt(seenSignatures.at, now - windowMs)).run();
+  db.delete(seenSignatures)
+    .where(lt(seenSignatures.at, now - windowMs))
+    .run();
   return db.insert(seenSignatures).values({ signature, at: now }).onConflictDoNothing().run().changes > 0;
 }
 
@@ -43,7 +45,7 @@ export function listApiKeys(): ApiKeyRow[] {
 }
 
 /** A live (not revoked) key by its hash; marks it used. */
-export function useApiKey(keyHash: string, now: number): ApiKeyRow | undefined {
+export function takeLiveApiKey(keyHash: string, now: number): ApiKeyRow | undefined {
   const row = prepared(getDb(), "liveKeyByHash", (db) =>
     db
       .select(visible)

@@ -19,7 +19,20 @@ const accept = (dests: { id: string; messenger: MessengerId }[], key: string | n
   acceptAlert({ event: "message.submitted", payload: "{}", skipped: false, apiKeyId: null, destinations: dests, idempotencyKey: key, now });
 
 const settle = (o: Partial<GroupOutcome> & Pick<GroupOutcome, "destinationId" | "deliveryIds" | "outcome">) =>
-  settleGroup({ digestId: null, at: 2_000, httpStatus: 200, code: null, message: null, bodySnippet: null, latencyMs: 5, failed: [], paceTat: null, pause: null, failureCode: null, ...o });
+  settleGroup({
+    digestId: null,
+    at: 2_000,
+    httpStatus: 200,
+    code: null,
+    message: null,
+    bodySnippet: null,
+    latencyMs: 5,
+    failed: [],
+    paceTat: null,
+    pause: null,
+    failureCode: null,
+    ...o,
+  });
 
 const claim = (now: number) => claimDueGroups(now, { leaseMs: 60_000, maxGroups: 10, perGroup: 500, pace: paceRules, groupSize });
 
@@ -54,7 +67,8 @@ describe("accepting alerts and claiming deliveries", () => {
     accept([slack, agit], null);
     const first = claim(1_000);
     expect(first).toHaveLength(2);
-    for (const g of first) settle({ destinationId: g.destination.id, deliveryIds: g.deliveries.map((d) => d.id), outcome: "delivered", at: 1_010 });
+    for (const g of first)
+      settle({ destinationId: g.destination.id, deliveryIds: g.deliveries.map((d) => d.id), outcome: "delivered", at: 1_010 });
     accept([slack, agit], null, 1_100);
     // Slack allows one per 1.05 s; Agit has a small burst.
     expect(claim(1_100).map((g) => g.destination.messenger)).toEqual(["agit"]);
@@ -89,7 +103,16 @@ describe("accepting alerts and claiming deliveries", () => {
     expect(again.deliveries[0].attempts).toBe(1);
     expect(again.destination.consecutiveFailures).toBe(1);
 
-    settle({ destinationId: slack.id, deliveryIds: ids, outcome: "permanent", httpStatus: 404, code: "no_service", at: 9_100, failed: ids, pause: { code: "no_service", reason: "HTTP 404 · no_service" } });
+    settle({
+      destinationId: slack.id,
+      deliveryIds: ids,
+      outcome: "permanent",
+      httpStatus: 404,
+      code: "no_service",
+      at: 9_100,
+      failed: ids,
+      pause: { code: "no_service", reason: "HTTP 404 · no_service" },
+    });
     accept([slack], null, 9_200);
     expect(claim(20_000)).toHaveLength(0);
     expect(resumeDestination(slack.id)).toBe(true);
@@ -108,7 +131,9 @@ describe("accepting alerts and claiming deliveries", () => {
     releaseLeases(g.deliveries.map((d) => d.id));
     const [g2] = claim(3_000);
     settle({ destinationId: slack.id, deliveryIds: g2.deliveries.map((d) => d.id), outcome: "delivered", digestId: "dg_1" });
-    expect(db().$client.prepare("select distinct digest_id, status from deliveries").all()).toEqual([{ digest_id: "dg_1", status: "delivered" }]);
+    expect(db().$client.prepare("select distinct digest_id, status from deliveries").all()).toEqual([
+      { digest_id: "dg_1", status: "delivered" },
+    ]);
     expect(db().$client.prepare("select count(*) n from delivery_attempts where digest_id = 'dg_1'").get()).toEqual({ n: 3 });
   });
 });

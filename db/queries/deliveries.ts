@@ -2,9 +2,9 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { type Db, getDb, inImmediateTransaction } from "../client";
 import { prepared } from "../prepared";
+import { deliveries, destinations } from "../schema";
 import { decryptRow } from "./destinations";
 import { failPendingDeliveries } from "./fail-pending";
-import { deliveries, destinations } from "../schema";
 
 export type DestinationRowForSend = typeof destinations.$inferSelect;
 
@@ -36,7 +36,11 @@ export function failOrphanedDeliveries(now: number): number {
   const waiting = $client.prepare(`select 1 from deliveries where destination_id = ? and status = 'pending' limit 1`);
   const orphaned = (id: string) => !(destination.get(id) as { enabled: number } | undefined)?.enabled;
   let failed = 0;
-  for (let row = nextDestination.get("") as { id: string | null }; row.id !== null; row = nextDestination.get(row.id) as { id: string | null }) {
+  for (
+    let row = nextDestination.get("") as { id: string | null };
+    row.id !== null;
+    row = nextDestination.get(row.id) as { id: string | null }
+  ) {
     const id = row.id;
     if (!orphaned(id) || !waiting.get(id)) continue;
     failed += inImmediateTransaction(() =>
@@ -90,7 +94,9 @@ export function claimDueGroups(now: number, o: ClaimOptions): ClaimedGroup[] {
       if (groups.length >= maxGroups) break;
       const destination = q.destination.get({ id: candidate.id });
       if (!destination || pace.allowedAt(destination.messenger, destination.paceTat) > now) continue;
-      const due = q.due.all({ destinationId: destination.id, now, limit: perGroup }) as (Omit<ClaimedDelivery, "payload"> & { event: string })[];
+      const due = q.due.all({ destinationId: destination.id, now, limit: perGroup }) as (Omit<ClaimedDelivery, "payload"> & {
+        event: string;
+      })[];
       const rows = due.slice(0, o.groupSize(due.map((r) => r.event)));
       if (rows.length === 0) continue;
       const ids = JSON.stringify(rows.map((r) => r.id));
@@ -99,7 +105,9 @@ export function claimDueGroups(now: number, o: ClaimOptions): ClaimedGroup[] {
       q.pace.run({ id: destination.id, paceTat });
       // A digest shows its first few alerts and a count: only those payloads are read.
       const payloads = new Map(
-        (q.payloads.all({ ids: JSON.stringify(rows.slice(0, withPayload).map((r) => r.alertId)) }) as { id: string; payload: string }[]).map((a) => [a.id, a.payload]),
+        (
+          q.payloads.all({ ids: JSON.stringify(rows.slice(0, withPayload).map((r) => r.alertId)) }) as { id: string; payload: string }[]
+        ).map((a) => [a.id, a.payload]),
       );
       groups.push({
         destination: decryptRow({ ...destination, paceTat }),
@@ -125,7 +133,11 @@ function queueStatements(db: Db) {
                          and d.next_attempt_at <= @now and (d.lease_until is null or d.lease_until <= @now))
          order by s.pace_tat`,
       ),
-      destination: db.select().from(destinations).where(eq(destinations.id, sql.placeholder("id"))).prepare(),
+      destination: db
+        .select()
+        .from(destinations)
+        .where(eq(destinations.id, sql.placeholder("id")))
+        .prepare(),
       due: c.prepare(
         `select d.id, d.alert_id as alertId, d.attempts, d.created_at as createdAt, a.event
          from deliveries d join alerts a on a.id = d.alert_id
@@ -180,7 +192,13 @@ export function settleGroup(o: GroupOutcome) {
     // One statement for all attempts and one per resulting status: a 500-alert digest settles
     // in a handful of statements, not a thousand.
     const common = { at: o.at, httpStatus: o.httpStatus, code: o.code, message: o.message, digestId: o.digestId };
-    q.attempts.run({ ...common, ids: JSON.stringify(o.deliveryIds), outcome: o.outcome, bodySnippet: o.bodySnippet, latencyMs: o.latencyMs });
+    q.attempts.run({
+      ...common,
+      ids: JSON.stringify(o.deliveryIds),
+      outcome: o.outcome,
+      bodySnippet: o.bodySnippet,
+      latencyMs: o.latencyMs,
+    });
     const failed = new Set(o.failed);
     const rest = o.outcome === "delivered" ? "delivered" : "pending";
     const byStatus = new Map<"delivered" | "failed" | "pending", string[]>();
@@ -237,7 +255,7 @@ export function nextWakeAt(now: number, pace: PaceRules): number | null {
   const lease = prepared(db, "nextLeaseExpiry", (db) =>
     db.$client.prepare(`select min(lease_until) as at from deliveries where lease_until > @now`),
   ).get({ now }) as { at: number | null };
-  const times = rows.filter((r) => r.oldest !== null).map((r) => Math.max(r.oldest!, pace.allowedAt(r.messenger, r.paceTat)));
+  const times = rows.flatMap((r) => (r.oldest === null ? [] : [Math.max(r.oldest, pace.allowedAt(r.messenger, r.paceTat))]));
   if (lease.at !== null) times.push(lease.at);
   return times.length > 0 ? Math.min(...times) : null;
 }
@@ -253,7 +271,6 @@ export function queueDepth(): number {
     .get() as { n: number };
   return row.n;
 }
-
 
 /** Gives claimed deliveries back without counting an attempt (graceful shutdown). */
 export function releaseLeases(ids: string[]) {

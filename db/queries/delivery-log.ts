@@ -21,7 +21,17 @@ export interface LogAlert {
   status: string;
   createdAt: number;
   customer: string | null;
-  deliveries: { id: string; destinationId: string; destinationName: string | null; messenger: string; status: string; attempts: number; lastStatus: number | null; lastCode: string | null; digestId: string | null }[];
+  deliveries: {
+    id: string;
+    destinationId: string;
+    destinationName: string | null;
+    messenger: string;
+    status: string;
+    attempts: number;
+    lastStatus: number | null;
+    lastCode: string | null;
+    digestId: string | null;
+  }[];
 }
 
 export function listLog(filters: LogFilters): { alerts: LogAlert[]; next: { createdAt: number; id: string } | null } {
@@ -101,8 +111,18 @@ export function getAlertDetail(alertId: string) {
        from deliveries d left join destinations s on s.id = d.destination_id where d.alert_id = ? order by d.created_at`,
     )
     .all(alertId) as {
-    id: string; destinationId: string; destinationName: string | null; messenger: string; status: string; attempts: number;
-    nextAttemptAt: number; paceTat: number | null; pausedAt: number | null; digestId: string | null; lastCode: string | null; lastMessage: string | null;
+    id: string;
+    destinationId: string;
+    destinationName: string | null;
+    messenger: string;
+    status: string;
+    attempts: number;
+    nextAttemptAt: number;
+    paceTat: number | null;
+    pausedAt: number | null;
+    digestId: string | null;
+    lastCode: string | null;
+    lastMessage: string | null;
   }[];
   const attempts = $client
     .prepare(
@@ -111,8 +131,15 @@ export function getAlertDetail(alertId: string) {
        from delivery_attempts t join deliveries d on d.id = t.delivery_id where d.alert_id = ? order by t.id`,
     )
     .all(alertId) as {
-    deliveryId: string; at: number; outcome: string; httpStatus: number | null; code: string | null; message: string | null;
-    bodySnippet: string | null; latencyMs: number; digestId: string | null;
+    deliveryId: string;
+    at: number;
+    outcome: string;
+    httpStatus: number | null;
+    code: string | null;
+    message: string | null;
+    bodySnippet: string | null;
+    latencyMs: number;
+    digestId: string | null;
   }[];
   return { alert, deliveries, attempts };
 }
@@ -126,10 +153,12 @@ export function requeueDelivery(id: string, now: number): "ok" | "not_failed" | 
   const row = $client
     .prepare(`select d.status, s.enabled from deliveries d left join destinations s on s.id = d.destination_id where d.id = ?`)
     .get(id) as { status: string; enabled: number | null } | undefined;
-  if (!row || row.status !== "failed") return "not_failed";
+  if (row?.status !== "failed") return "not_failed";
   if (!row.enabled) return "destination_off";
   $client
-    .prepare(`update deliveries set status = 'pending', next_attempt_at = ?, lease_until = null, delivered_at = null where id = ? and status = 'failed'`)
+    .prepare(
+      `update deliveries set status = 'pending', next_attempt_at = ?, lease_until = null, delivered_at = null where id = ? and status = 'failed'`,
+    )
     .run(now, id);
   return "ok";
 }

@@ -5,7 +5,15 @@ import { findDestination, insertDestination, recordTestResult } from "./destinat
 describe("최근 테스트", () => {
   useTempDatabase();
   const add = () =>
-    insertDestination({ messenger: "slack", name: "n", webhookUrl: "https://hooks.slack.com/services/T0/B0/x1", channel: null, topic: null, enabled: true, allowPrivateNetwork: false }).id;
+    insertDestination({
+      messenger: "slack",
+      name: "n",
+      webhookUrl: "https://hooks.slack.com/services/T0/B0/x1",
+      channel: null,
+      topic: null,
+      enabled: true,
+      allowPrivateNetwork: false,
+    }).id;
 
   it("keeps the newest result: an older one recorded later (a receipt saved late) does not replace it", () => {
     const id = add();

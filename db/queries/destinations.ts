@@ -4,8 +4,8 @@ import { decryptSecret, encryptSecret, isEncrypted } from "@/lib/crypto/secret-b
 import type { MessengerId } from "@/lib/messengers/ids";
 import { getDb, inImmediateTransaction } from "../client";
 import { prepared } from "../prepared";
-import { failPendingDeliveries } from "./fail-pending";
 import { destinations } from "../schema";
+import { failPendingDeliveries } from "./fail-pending";
 
 export type DestinationRow = typeof destinations.$inferSelect;
 
@@ -45,7 +45,10 @@ export function encryptPlaintextWebhooks(): number {
   const plain = rows.filter((r) => !isEncrypted(r.webhookUrl));
   db.transaction((tx) => {
     for (const r of plain) {
-      tx.update(destinations).set({ webhookUrl: encryptSecret(r.webhookUrl) }).where(eq(destinations.id, r.id)).run();
+      tx.update(destinations)
+        .set({ webhookUrl: encryptSecret(r.webhookUrl) })
+        .where(eq(destinations.id, r.id))
+        .run();
     }
   });
   return plain.length;
@@ -112,7 +115,6 @@ export function resumeDestination(id: string): boolean {
 export function clearRecovery(id: string) {
   getDb().update(destinations).set({ pauseCode: null, pauseReason: null }).where(eq(destinations.id, id)).run();
 }
-
 
 /** 대기 알림 버리기: what a paused destination missed is marked failed, not sent. */
 export function discardPendingDeliveries(destinationId: string): number {

@@ -28,14 +28,22 @@ export function claimLoginAttempt(limits: AttemptLimit[], at: number, windowMs: 
       const n = db.select({ n: count() }).from(loginFailures).where(inWindow).get()?.n ?? 0;
       if (n < max) continue;
       // Room again once the oldest n - max + 1 attempts have left the window.
-      const row = db.select({ at: loginFailures.at }).from(loginFailures).where(inWindow)
-        .orderBy(loginFailures.at).limit(1).offset(n - max).get();
+      const row = db
+        .select({ at: loginFailures.at })
+        .from(loginFailures)
+        .where(inWindow)
+        .orderBy(loginFailures.at)
+        .limit(1)
+        .offset(n - max)
+        .get();
       retryAt = Math.max(retryAt, (row?.at ?? at) + windowMs);
     }
     if (retryAt > 0) return { ok: false, retryAt };
     const ids = limits.map(({ key }) => db.insert(loginFailures).values({ address: key, at }).returning({ id: loginFailures.id }).get().id);
     // Old rows are of no use to anyone: keep the table small.
-    db.delete(loginFailures).where(lt(loginFailures.at, at - 10 * windowMs)).run();
+    db.delete(loginFailures)
+      .where(lt(loginFailures.at, at - 10 * windowMs))
+      .run();
     return { ok: true, ids };
   });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Housekeeping } from "@/lib/delivery/housekeeping";
 import { useTempDatabase } from "../test/temp-db";
 import { acceptAlert } from "./alerts";
-import { settleGroup, type GroupOutcome } from "./deliveries";
+import { type GroupOutcome, settleGroup } from "./deliveries";
 import { requeueDelivery } from "./delivery-log";
 import { deleteDestination, discardPendingDeliveries, insertDestination, setDestinationEnabled } from "./destinations";
 import { outcomesByDestination } from "./overview";
@@ -23,9 +23,16 @@ describe("개요 counters", () => {
 
   /** What the counters must hold, from the rows. */
   function truth() {
-    const rows = all<{ destination_id: string; messenger: string; status: string; attempts: number; last_code: string | null; last_status: number | null; delivered_at: number | null; created_at: number }>(
-      `select * from deliveries`,
-    );
+    const rows = all<{
+      destination_id: string;
+      messenger: string;
+      status: string;
+      attempts: number;
+      last_code: string | null;
+      last_status: number | null;
+      delivered_at: number | null;
+      created_at: number;
+    }>(`select * from deliveries`);
     const outcomes = new Map<string, number>();
     const latency = new Map<string, number>();
     for (const r of rows) {
@@ -47,7 +54,9 @@ describe("개요 counters", () => {
   /** What the counters hold (zero counts are rows whose deliveries all moved on). */
   function counters() {
     const outcomes = new Map<string, number>();
-    for (const r of all<{ hour_start: number; destination_id: string; messenger: string; outcome: string; code: string; count: number }>(`select * from delivery_outcome_stats`)) {
+    for (const r of all<{ hour_start: number; destination_id: string; messenger: string; outcome: string; code: string; count: number }>(
+      `select * from delivery_outcome_stats`,
+    )) {
       if (r.count !== 0) outcomes.set([r.hour_start, r.destination_id, r.messenger, r.outcome, r.code].join("|"), r.count);
     }
     const latency = new Map<string, number>();
@@ -64,19 +73,44 @@ describe("개요 counters", () => {
   function settle(ids: string[], outcome: GroupOutcome["outcome"], at: number, more: Partial<GroupOutcome> = {}) {
     const destinationId = db().$client.prepare(`select destination_id as id from deliveries where id = ?`).get(ids[0]) as { id: string };
     settleGroup({
-      destinationId: destinationId.id, deliveryIds: ids, digestId: null, at, outcome, httpStatus: outcome === "delivered" ? 200 : 503,
-      code: null, message: null, bodySnippet: null, latencyMs: 5, failed: [], paceTat: null, pause: null, failureCode: null, ...more,
+      destinationId: destinationId.id,
+      deliveryIds: ids,
+      digestId: null,
+      at,
+      outcome,
+      httpStatus: outcome === "delivered" ? 200 : 503,
+      code: null,
+      message: null,
+      bodySnippet: null,
+      latencyMs: 5,
+      failed: [],
+      paceTat: null,
+      pause: null,
+      failureCode: null,
+      ...more,
     });
   }
 
   it("equal a count over the deliveries after each step of their life", () => {
     const slack = insertDestination({ ...base, name: "slack", messenger: "slack", webhookUrl: "https://hooks.slack.com/services/T1/B1/a" });
     const agit = insertDestination({ ...base, name: "agit", messenger: "agit", webhookUrl: "https://agit.io/webhook/x" });
-    const jandi = insertDestination({ ...base, name: "jandi", messenger: "jandi", webhookUrl: "https://wh.jandi.com/connect-api/webhook/1/a" });
+    const jandi = insertDestination({
+      ...base,
+      name: "jandi",
+      messenger: "jandi",
+      webhookUrl: "https://wh.jandi.com/connect-api/webhook/1/a",
+    });
     const check = () => expect(counters()).toEqual(truth());
     const accept = (now: number) =>
-      acceptAlert({ event: "message.submitted", payload: "{}", skipped: false, apiKeyId: null, destinations: [slack, agit, jandi], idempotencyKey: null, now })
-        .accepted.deliveries.map((d) => d.id);
+      acceptAlert({
+        event: "message.submitted",
+        payload: "{}",
+        skipped: false,
+        apiKeyId: null,
+        destinations: [slack, agit, jandi],
+        idempotencyKey: null,
+        now,
+      }).accepted.deliveries.map((d) => d.id);
 
     const old = accept(NOW - 31 * DAY); // pruned at the end
     // Pruned at NOW + DAY + 30 min (cutoff NOW − 29 days + 30 min): the first of these goes, the
@@ -120,12 +154,27 @@ describe("개요 counters", () => {
     // on rows stored with the triggers dropped, and compare.
     const slack = insertDestination({ ...base, name: "slack", messenger: "slack", webhookUrl: "https://hooks.slack.com/services/T1/B1/a" });
     const c = db().$client;
-    const triggers = c.prepare(`select sql from sqlite_master where type = 'trigger' and name like 'deliveries_stats_%'`).all() as { sql: string }[];
+    const triggers = c.prepare(`select sql from sqlite_master where type = 'trigger' and name like 'deliveries_stats_%'`).all() as {
+      sql: string;
+    }[];
     for (const name of ["insert", "update", "delete"]) c.exec(`drop trigger deliveries_stats_${name}`);
-    const ids = Array.from({ length: 40 }, (_, i) => acceptAlert({ event: "message.submitted", payload: "{}", skipped: false, apiKeyId: null, destinations: [slack], idempotencyKey: null, now: NOW + i * 600_000 }).accepted.deliveries[0].id);
-    ids.forEach((id, i) => i % 4 !== 3 && settle([id], "delivered", NOW + i * 600_000 + 3 + i * 37));
+    const ids = Array.from(
+      { length: 40 },
+      (_, i) =>
+        acceptAlert({
+          event: "message.submitted",
+          payload: "{}",
+          skipped: false,
+          apiKeyId: null,
+          destinations: [slack],
+          idempotencyKey: null,
+          now: NOW + i * 600_000,
+        }).accepted.deliveries[0].id,
+    );
+    for (const [i, id] of ids.entries()) if (i % 4 !== 3) settle([id], "delivered", NOW + i * 600_000 + 3 + i * 37);
     const migration = fs.readFileSync("db/migrations/0010_overview_rollups.sql", "utf8");
-    for (const statement of migration.split("--> statement-breakpoint").filter((s) => /^\s*(--[^\n]*\n)*\s*INSERT/i.test(s))) c.exec(statement);
+    for (const statement of migration.split("--> statement-breakpoint").filter((s) => /^\s*(--[^\n]*\n)*\s*INSERT/i.test(s)))
+      c.exec(statement);
     for (const t of triggers) c.exec(t.sql);
     expect(counters()).toEqual(truth());
   });
@@ -150,7 +199,13 @@ describe("reading the histograms", () => {
   });
 
   it("splits a window into whole hours and the edges left over", () => {
-    expect(splitByHours(HOUR_MS + 5, 4 * HOUR_MS - 5)).toEqual({ hours: [2 * HOUR_MS, 3 * HOUR_MS], edges: [[HOUR_MS + 5, 2 * HOUR_MS], [3 * HOUR_MS, 4 * HOUR_MS - 5]] });
+    expect(splitByHours(HOUR_MS + 5, 4 * HOUR_MS - 5)).toEqual({
+      hours: [2 * HOUR_MS, 3 * HOUR_MS],
+      edges: [
+        [HOUR_MS + 5, 2 * HOUR_MS],
+        [3 * HOUR_MS, 4 * HOUR_MS - 5],
+      ],
+    });
     expect(splitByHours(HOUR_MS, 3 * HOUR_MS)).toEqual({ hours: [HOUR_MS, 3 * HOUR_MS], edges: [] });
     expect(splitByHours(HOUR_MS + 5, 2 * HOUR_MS - 5)).toEqual({ hours: null, edges: [[HOUR_MS + 5, 2 * HOUR_MS - 5]] });
   });

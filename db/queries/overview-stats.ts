@@ -24,7 +24,15 @@ export function splitByHours(lo: number, hi: number): { hours: Range | null; edg
   const a = Math.ceil(lo / HOUR_MS) * HOUR_MS;
   const b = Math.floor(hi / HOUR_MS) * HOUR_MS;
   if (a >= b) return { hours: null, edges: lo < hi ? [[lo, hi]] : [] };
-  return { hours: [a, b], edges: ([[lo, a], [b, hi]] as Range[]).filter(([x, y]) => x < y) };
+  return {
+    hours: [a, b],
+    edges: (
+      [
+        [lo, a],
+        [b, hi],
+      ] as Range[]
+    ).filter(([x, y]) => x < y),
+  };
 }
 
 export interface OutcomeCount {

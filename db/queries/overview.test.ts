@@ -24,18 +24,41 @@ describe.each([
   const at = (offset: number) => W.from + offset * scale;
 
   function seed() {
-    const slack = insertDestination({ ...base, name: "CS 슬랙", messenger: "slack", webhookUrl: "https://hooks.slack.com/services/T1/B1/a" });
+    const slack = insertDestination({
+      ...base,
+      name: "CS 슬랙",
+      messenger: "slack",
+      webhookUrl: "https://hooks.slack.com/services/T1/B1/a",
+    });
     const agit = insertDestination({ ...base, name: "CS 아지트", messenger: "agit", webhookUrl: "https://agit.io/webhook/x" });
     const c = db().$client;
     const alert = c.prepare(`insert into alerts (id, event, payload, status, created_at) values (?, ?, '{}', ?, ?)`);
     let n = 0;
-    const delivery = (alertId: string, dest: { id: string; messenger: string }, status: string, createdAt: number, more: { attempts?: number; deliveredAt?: number; code?: string; httpStatus?: number } = {}) =>
+    const delivery = (
+      alertId: string,
+      dest: { id: string; messenger: string },
+      status: string,
+      createdAt: number,
+      more: { attempts?: number; deliveredAt?: number; code?: string; httpStatus?: number } = {},
+    ) =>
       c
         .prepare(
           `insert into deliveries (id, alert_id, destination_id, messenger, status, attempts, next_attempt_at, delivered_at, last_code, last_status, created_at)
            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(`dlv_${++n}`, alertId, dest.id, dest.messenger, status, more.attempts ?? 0, createdAt, more.deliveredAt ?? null, more.code ?? null, more.httpStatus ?? null, createdAt);
+        .run(
+          `dlv_${++n}`,
+          alertId,
+          dest.id,
+          dest.messenger,
+          status,
+          more.attempts ?? 0,
+          createdAt,
+          more.deliveredAt ?? null,
+          more.code ?? null,
+          more.httpStatus ?? null,
+          createdAt,
+        );
     alert.run("alr_old", "message.submitted", "queued", at(-1)); // before the window: never counted
     alert.run("alr_a", "message.submitted", "queued", at(10));
     alert.run("alr_b", "message.submitted", "queued", at(900));
@@ -72,9 +95,39 @@ describe.each([
   it("splits each destination's deliveries by outcome, holds a paused one's, and tells its health", () => {
     const { slack, agit } = seed();
     expect(outcomesByDestination(W)).toEqual([
-      { destinationId: slack.id, name: "CS 슬랙", messenger: "slack", delivered: 20, failed: 1, retrying: 1, waiting: 1, held: 0, health: "failing" },
-      { destinationId: agit.id, name: "CS 아지트", messenger: "agit", delivered: 1, failed: 1, retrying: 0, waiting: 0, held: 2, health: "paused" },
-      { destinationId: "dst_gone", name: null, messenger: "mattermost", delivered: 0, failed: 1, retrying: 0, waiting: 0, held: 0, health: "deleted" },
+      {
+        destinationId: slack.id,
+        name: "CS 슬랙",
+        messenger: "slack",
+        delivered: 20,
+        failed: 1,
+        retrying: 1,
+        waiting: 1,
+        held: 0,
+        health: "failing",
+      },
+      {
+        destinationId: agit.id,
+        name: "CS 아지트",
+        messenger: "agit",
+        delivered: 1,
+        failed: 1,
+        retrying: 0,
+        waiting: 0,
+        held: 2,
+        health: "paused",
+      },
+      {
+        destinationId: "dst_gone",
+        name: null,
+        messenger: "mattermost",
+        delivered: 0,
+        failed: 1,
+        retrying: 0,
+        waiting: 0,
+        held: 0,
+        health: "deleted",
+      },
     ]);
   });
 
@@ -88,7 +141,11 @@ describe.each([
     // With the older 6 ms delivery, 21 values: p50 is the 11th (⌈10.5⌉), p95 the 20th (⌈19.95⌉).
     // This window starts off the hour and spans two buckets' time: rows and counters together.
     expect(notifyLatency({ from: at(-1), bucketMs: 2 * W.bucketMs, buckets: 1 }).find((r) => r.messenger === "slack")).toEqual({
-      bucket: 0, messenger: "slack", count: 21, p50: withinBin(100), p95: withinBin(190),
+      bucket: 0,
+      messenger: "slack",
+      count: 21,
+      p50: withinBin(100),
+      p95: withinBin(190),
     });
   });
 
@@ -105,11 +162,16 @@ describe.each([
     const plans = Object.fromEntries(
       Object.entries(SQL).map(([name, sql]) => [
         name,
-        (db().$client.prepare(`explain query plan ${sql}`).all({ from: 0, lo: 0, hi: 1, bucketMs: 1, buckets: 1 }) as { detail: string }[]).map((r) => r.detail),
+        (
+          db().$client.prepare(`explain query plan ${sql}`).all({ from: 0, lo: 0, hi: 1, bucketMs: 1, buckets: 1 }) as { detail: string }[]
+        ).map((r) => r.detail),
       ]),
     );
     for (const [name, details] of Object.entries(plans)) {
-      expect(details.filter((d) => /^SCAN (alerts|deliveries)\b(?! USING)/.test(d)), name).toEqual([]);
+      expect(
+        details.filter((d) => /^SCAN (alerts|deliveries)\b(?! USING)/.test(d)),
+        name,
+      ).toEqual([]);
     }
     expect(plans.alertsByEvent.join("\n")).toMatch(/alerts_event_created_idx \(event=\? AND created_at>\? AND created_at<\?\)/);
     expect(plans.outcomeHours.join("\n")).toMatch(/delivery_outcome_stats USING INDEX \S+ \(hour_start>\? AND hour_start<\?\)/);

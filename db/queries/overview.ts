@@ -1,6 +1,15 @@
 import { getDb } from "../client";
 import { prepared } from "../prepared";
-import { addLatencyHours, addTo, type Histogram, latencyRows, outcomeCounts, percentileOf, STATS_SQL, splitByHours } from "./overview-stats";
+import {
+  addLatencyHours,
+  addTo,
+  type Histogram,
+  latencyRows,
+  outcomeCounts,
+  percentileOf,
+  STATS_SQL,
+  splitByHours,
+} from "./overview-stats";
 
 // The 개요 aggregates. Every number is computed by SQLite; only aggregates come back, never
 // rows. Alerts per event are index range counts (one seek per bucket and event). Deliveries by
@@ -69,7 +78,12 @@ export function outcomesByDestination(w: OverviewWindow): DestinationOutcome[] {
     counts.set(r.destinationId, c);
   }
   const destinations = prepared(db, "overviewDestinations", (db) => db.$client.prepare(SQL.destinations)).all() as {
-    id: string; name: string; messenger: string; enabled: number; pausedAt: number | null; consecutiveFailures: number;
+    id: string;
+    name: string;
+    messenger: string;
+    enabled: number;
+    pausedAt: number | null;
+    consecutiveFailures: number;
   }[];
   const none = { delivered: 0, failed: 0, retrying: 0, waiting: 0 };
   const known = destinations.map((s): DestinationOutcome => {
@@ -78,8 +92,15 @@ export function outcomesByDestination(w: OverviewWindow): DestinationOutcome[] {
     const paused = s.pausedAt !== null;
     const health = !s.enabled ? "off" : paused ? "paused" : s.consecutiveFailures > 0 ? "failing" : "ok";
     return {
-      destinationId: s.id, name: s.name, messenger: s.messenger, delivered: c.delivered, failed: c.failed,
-      retrying: paused ? 0 : c.retrying, waiting: paused ? 0 : c.waiting, held: paused ? c.retrying + c.waiting : 0, health,
+      destinationId: s.id,
+      name: s.name,
+      messenger: s.messenger,
+      delivered: c.delivered,
+      failed: c.failed,
+      retrying: paused ? 0 : c.retrying,
+      waiting: paused ? 0 : c.waiting,
+      held: paused ? c.retrying + c.waiting : 0,
+      health,
     };
   });
   // Destinations deleted since: their deliveries still count (none of theirs can be held).
@@ -109,7 +130,10 @@ export function notifyLatency(w: OverviewWindow): NotifyLatency[] {
   const group = (bucket: number, messenger: string) => {
     const key = `${bucket} ${messenger}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { bucket, messenger, bins: [] }));
+    if (!g) {
+      g = { bucket, messenger, bins: [] };
+      groups.set(key, g);
+    }
     return g.bins;
   };
   const split = Array.from({ length: w.buckets }, (_, i) => splitByHours(w.from + i * w.bucketMs, w.from + (i + 1) * w.bucketMs));

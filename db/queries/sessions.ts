@@ -16,7 +16,6 @@ export function findLiveSession(tokenHash: string, now: number) {
     .get();
 }
 
-
 export function deleteSession(tokenHash: string) {
   getDb().delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
 }
@@ -27,5 +26,8 @@ export function deleteExpiredSessions(now: number) {
 
 /** After a password change: every other session of that user ends (a stolen one included). */
 export function deleteOtherSessions(userId: number, keepTokenHash: string) {
-  getDb().delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash))).run();
+  getDb()
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)))
+    .run();
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "../client";
-import { SMTP_SECURITY, smtpSettings } from "../schema";
+import { type SMTP_SECURITY, smtpSettings } from "../schema";
 
 export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
 

@@ -11,11 +11,7 @@ export function findUserByEmail(email: string) {
 }
 
 export function insertUser(email: string, passwordHash: string) {
-  return getDb()
-    .insert(users)
-    .values({ email: email.toLowerCase(), passwordHash })
-    .returning({ id: users.id, email: users.email })
-    .get();
+  return getDb().insert(users).values({ email: email.toLowerCase(), passwordHash }).returning({ id: users.id, email: users.email }).get();
 }
 
 /**
@@ -27,11 +23,7 @@ export function insertFirstUser(email: string, passwordHash: string) {
   return db.transaction((tx) => {
     const existing = tx.select({ n: count() }).from(users).get()?.n ?? 0;
     if (existing > 0) return null;
-    return tx
-      .insert(users)
-      .values({ email: email.toLowerCase(), passwordHash })
-      .returning({ id: users.id, email: users.email })
-      .get();
+    return tx.insert(users).values({ email: email.toLowerCase(), passwordHash }).returning({ id: users.id, email: users.email }).get();
   });
 }
 

@@ -53,8 +53,10 @@ export function validateCard(kind: CardMessenger, req: CardRequest): RawAnswer |
   switch (kind) {
     case "teams": {
       // The URL carries its own authorisation (a shared access signature over sp and sv).
-      if (!query.get("sig")) return flow(401, "DirectApiAuthorizationRequired", "The request must be authenticated only by Shared Access scheme.");
-      if (!query.get("api-version")) return flow(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
+      if (!query.get("sig"))
+        return flow(401, "DirectApiAuthorizationRequired", "The request must be authenticated only by Shared Access scheme.");
+      if (!query.get("api-version"))
+        return flow(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
       if (!query.get("sp") || !query.get("sv")) return CARD_NAMED_ERRORS["teams.bad_signature"];
       // Decision (wording): the trigger reads the body as JSON when it is sent as JSON.
       if (!parseObject(body)) return flow(400, "InvalidRequestContent", "The request content is not valid JSON.");
@@ -65,7 +67,11 @@ export function validateCard(kind: CardMessenger, req: CardRequest): RawAnswer |
       if (!query.get("token")) return CARD_NAMED_ERRORS["googlechat.bad_token"];
       const option = query.get("messageReplyOption");
       if (option !== null && !REPLY_OPTIONS.includes(option)) {
-        return google(400, "INVALID_ARGUMENT", `Invalid value at 'message_reply_option' (type.googleapis.com/google.chat.v1.CreateMessageRequest.MessageReplyOption), "${option}"`);
+        return google(
+          400,
+          "INVALID_ARGUMENT",
+          `Invalid value at 'message_reply_option' (type.googleapis.com/google.chat.v1.CreateMessageRequest.MessageReplyOption), "${option}"`,
+        );
       }
       const value = parseObject(body);
       if (!value) return google(400, "INVALID_ARGUMENT", "Invalid JSON payload received. Unexpected token.");
@@ -73,7 +79,8 @@ export function validateCard(kind: CardMessenger, req: CardRequest): RawAnswer |
       if (Buffer.byteLength(body) > 32_000) return google(400, "INVALID_ARGUMENT", "Message exceeds the maximum size of 32,000 bytes.");
       if (!nonEmptyString(value.text) && !nonEmptyArray(value.cardsV2)) return google(400, "INVALID_ARGUMENT", "Message cannot be empty.");
       const cards = Array.isArray(value.cardsV2) ? (value.cardsV2 as { card?: unknown }[]) : [];
-      if (cards.some((c) => !c || typeof c.card !== "object")) return google(400, "INVALID_ARGUMENT", "Invalid JSON payload received. cardsV2[].card is required.");
+      if (cards.some((c) => !c || typeof c.card !== "object"))
+        return google(400, "INVALID_ARGUMENT", "Invalid JSON payload received. cardsV2[].card is required.");
       return null;
     }
     case "discord": {
@@ -105,9 +112,8 @@ export function teamsCardProblem(body: string): string | null {
   const card = attachments[0];
   if (card?.contentType !== ADAPTIVE) return `attachments[0].contentType must be ${ADAPTIVE}`;
   const content = card.content;
-  if (!content || content.type !== "AdaptiveCard") return 'attachments[0].content.type must be "AdaptiveCard"';
+  if (content?.type !== "AdaptiveCard") return 'attachments[0].content.type must be "AdaptiveCard"';
   if (typeof content.version !== "string") return "attachments[0].content.version is required";
   if (!Array.isArray(content.body) || content.body.length === 0) return "attachments[0].content.body is empty";
   return null;
 }
-

@@ -29,10 +29,18 @@ export const NAMED_ERRORS = {
   "mattermost.invalid_webhook": mattermost(400, "web.incoming_webhook.invalid.app_error", "Invalid webhook."),
   "mattermost.parse": mattermost(400, "web.incoming_webhook.parse.app_error", "Unable to parse incoming data."),
   "mattermost.text": mattermost(400, "web.incoming_webhook.text.app_error", "No text specified."),
-  "mattermost.channel_locked": mattermost(403, "web.incoming_webhook.channel_locked.app_error", "This webhook is not permitted to post to the requested channel."),
+  "mattermost.channel_locked": mattermost(
+    403,
+    "web.incoming_webhook.channel_locked.app_error",
+    "This webhook is not permitted to post to the requested channel.",
+  ),
   "mattermost.permissions": mattermost(403, "web.incoming_webhook.permissions.app_error", "Inappropriate channel permissions."),
   "mattermost.unknown_channel": mattermost(404, "web.incoming_webhook.channel.app_error", "Couldn't find the channel."),
-  "mattermost.disabled": mattermost(501, "web.incoming_webhook.disabled.app_error", "Incoming webhooks have been disabled by the system admin."),
+  "mattermost.disabled": mattermost(
+    501,
+    "web.incoming_webhook.disabled.app_error",
+    "Incoming webhooks have been disabled by the system admin.",
+  ),
   "jandi.invalid_payload": json(400, { code: 40052, msg: "Invalid payload - body" }),
   // Decision: the spec names the codes; the wording of these messages is ours.
   "jandi.bad_token": json(400, { code: 40051, msg: "Invalid token" }),

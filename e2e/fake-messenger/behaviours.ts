@@ -43,7 +43,8 @@ export function parseBehaviour(value: unknown): Behaviour {
   const variant = ["drop", "redirect", "rateLimited"].find((k) => k in v) ?? "raw";
   const extra = Object.keys(v).filter((k) => !ALLOWED_KEYS[variant].includes(k));
   if (extra.length) throw new Error(`unexpected key(s) ${extra.join(", ")} in a "${variant}" behaviour`);
-  if (v.delayMs !== undefined && !(Number.isFinite(v.delayMs) && (v.delayMs as number) >= 0)) throw new Error("delayMs must be a number ≥ 0");
+  if (v.delayMs !== undefined && !(Number.isFinite(v.delayMs) && (v.delayMs as number) >= 0))
+    throw new Error("delayMs must be a number ≥ 0");
   switch (variant) {
     case "drop":
       if (v.drop !== true) throw new Error("drop must be true");
@@ -54,14 +55,16 @@ export function parseBehaviour(value: unknown): Behaviour {
     case "rateLimited": {
       const r = v.rateLimited as { retryAfter?: unknown } | null;
       const ra = r && typeof r === "object" ? r.retryAfter : null;
-      if (ra !== undefined && typeof ra !== "string" && typeof ra !== "number") throw new Error("rateLimited.retryAfter must be a string or number");
+      if (ra !== undefined && typeof ra !== "string" && typeof ra !== "number")
+        throw new Error("rateLimited.retryAfter must be a string or number");
       return value as Behaviour;
     }
     default:
       if (v.status !== undefined && !(Number.isInteger(v.status) && (v.status as number) >= 100 && (v.status as number) <= 599)) {
         throw new Error("status must be an HTTP status code");
       }
-      if (v.body !== undefined && typeof v.body !== "string" && (typeof v.body !== "object" || v.body === null)) throw new Error("body must be a string or JSON value");
+      if (v.body !== undefined && typeof v.body !== "string" && (typeof v.body !== "object" || v.body === null))
+        throw new Error("body must be a string or JSON value");
       if (v.headers !== undefined && (typeof v.headers !== "object" || v.headers === null)) throw new Error("headers must be an object");
       return value as Behaviour;
   }
@@ -94,7 +97,10 @@ export function plan(behaviour: Behaviour | null | undefined, req: Incoming): Pl
   const { status, body, headers, delayMs = 0 } = behaviour;
   if (status === undefined) return { delayMs, answer: usual(req) };
   if (body !== undefined && typeof body !== "string") {
-    return { delayMs, answer: { status, body: JSON.stringify(body), headers: { "content-type": "application/json; charset=utf-8", ...headers } } };
+    return {
+      delayMs,
+      answer: { status, body: JSON.stringify(body), headers: { "content-type": "application/json; charset=utf-8", ...headers } },
+    };
   }
   return { delayMs, answer: { status, body: body ?? "", headers: { "content-type": "text/plain; charset=utf-8", ...headers } } };
 }

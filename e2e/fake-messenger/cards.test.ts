@@ -14,7 +14,11 @@ beforeEach(() => fake.reset());
 
 const P = EXAMPLE_PATHS;
 const post = (pathAndQuery: string, value: unknown) =>
-  fetch(`${fake.url}${pathAndQuery}`, { method: "POST", body: typeof value === "string" ? value : JSON.stringify(value), headers: { "content-type": "application/json" } });
+  fetch(`${fake.url}${pathAndQuery}`, {
+    method: "POST",
+    body: typeof value === "string" ? value : JSON.stringify(value),
+    headers: { "content-type": "application/json" },
+  });
 const withQuery = (path: string, change: (q: URLSearchParams) => void) => {
   const url = new URL(`http://x${path}`);
   change(url.searchParams);
@@ -23,15 +27,36 @@ const withQuery = (path: string, change: (q: URLSearchParams) => void) => {
 
 const CARD = {
   type: "message",
-  attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", contentUrl: null, content: {
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json", type: "AdaptiveCard", version: "1.4",
-    body: [{ type: "TextBlock", text: "새 문의", wrap: true }],
-    actions: [{ type: "Action.OpenUrl", title: "대화 열기", url: "https://example.com/c/1" }],
-  } }],
+  attachments: [
+    {
+      contentType: "application/vnd.microsoft.card.adaptive",
+      contentUrl: null,
+      content: {
+        $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+        type: "AdaptiveCard",
+        version: "1.4",
+        body: [{ type: "TextBlock", text: "새 문의", wrap: true }],
+        actions: [{ type: "Action.OpenUrl", title: "대화 열기", url: "https://example.com/c/1" }],
+      },
+    },
+  ],
 };
-const CHAT = { text: "새 문의", cardsV2: [{ cardId: "inquiry", card: { header: { title: "새 문의" }, sections: [{ widgets: [{ textParagraph: { text: "안녕하세요" } }] }] } }], thread: { threadKey: "session-1" } };
-const EMBED = { allowed_mentions: { parse: [] }, embeds: [{ title: "새 문의", fields: [{ name: "고객", value: "홍길동", inline: true }] }] };
-const DOORAY = { botName: "알리미", text: "새 문의", attachments: [{ title: "홍길동", titleLink: "https://example.com/c/1", text: "안녕하세요", color: "#4A90E2" }] };
+const CHAT = {
+  text: "새 문의",
+  cardsV2: [
+    { cardId: "inquiry", card: { header: { title: "새 문의" }, sections: [{ widgets: [{ textParagraph: { text: "안녕하세요" } }] }] } },
+  ],
+  thread: { threadKey: "session-1" },
+};
+const EMBED = {
+  allowed_mentions: { parse: [] },
+  embeds: [{ title: "새 문의", fields: [{ name: "고객", value: "홍길동", inline: true }] }],
+};
+const DOORAY = {
+  botName: "알리미",
+  text: "새 문의",
+  attachments: [{ title: "홍길동", titleLink: "https://example.com/c/1", text: "안녕하세요", color: "#4A90E2" }],
+};
 
 describe("URL shapes", () => {
   it("gives every example to exactly one messenger, Slack and Dooray included", () => {
@@ -43,9 +68,14 @@ describe("URL shapes", () => {
     expect((await post(pp, CARD)).status).toBe(202);
     expect((await post(P.discord.replace("/api/", "/api/v10/"), EMBED)).status).toBe(204);
     for (const bad of [
-      P.teams.replace("/manual/", "/other/"), P.teams.replace("0123456789abcdef", "0123"), "/v1/spaces/AAA/messages/extra?key=k&token=t",
-      "/api/webhooks/123/short", "/services/123/456", "/services/T123/456/abc",
-    ]) expect([bad, (await post(bad, {})).status]).toEqual([bad, 404]);
+      P.teams.replace("/manual/", "/other/"),
+      P.teams.replace("0123456789abcdef", "0123"),
+      "/v1/spaces/AAA/messages/extra?key=k&token=t",
+      "/api/webhooks/123/short",
+      "/services/123/456",
+      "/services/T123/456/abc",
+    ])
+      expect([bad, (await post(bad, {})).status]).toEqual([bad, 404]);
   });
 });
 
@@ -60,9 +90,15 @@ describe("Microsoft Teams (Workflows)", () => {
   });
 
   it("checks the signature and the api-version in the query", async () => {
-    const noSig = await post(withQuery(P.teams, (q) => q.delete("sig")), CARD);
+    const noSig = await post(
+      withQuery(P.teams, (q) => q.delete("sig")),
+      CARD,
+    );
     expect([noSig.status, (await noSig.json()).error.code]).toEqual([401, "DirectApiAuthorizationRequired"]);
-    const noVersion = await post(withQuery(P.teams, (q) => q.delete("api-version")), CARD);
+    const noVersion = await post(
+      withQuery(P.teams, (q) => q.delete("api-version")),
+      CARD,
+    );
     expect([noVersion.status, (await noVersion.json()).error.code]).toEqual([400, "MissingApiVersionParameter"]);
     expect((await post(P.teams, "{not json")).status).toBe(400);
   });
@@ -74,7 +110,12 @@ describe("Microsoft Teams (Workflows)", () => {
       const res = await post(P.teams, CARD);
       codes.push([res.status, (await res.json()).error.code, res.headers.get("retry-after")]);
     }
-    expect(codes).toEqual([[400, "WorkflowTriggerIsNotEnabled", null], [401, "DirectApiInvalidAuthorizationSignature", null], [404, "WorkflowNotFound", null], [429, "TooManyRequests", "7"]]);
+    expect(codes).toEqual([
+      [400, "WorkflowTriggerIsNotEnabled", null],
+      [401, "DirectApiInvalidAuthorizationSignature", null],
+      [404, "WorkflowNotFound", null],
+      [429, "TooManyRequests", "7"],
+    ]);
     expect((await post(P.teams, CARD)).status).toBe(502);
   });
 });
@@ -87,7 +128,11 @@ describe("Google Chat", () => {
     const second = await (await post(threaded, CHAT)).json();
     const other = await (await post(threaded, { ...CHAT, thread: { threadKey: "session-2" } })).json();
     const unthreaded = await (await post(P.googlechat, CHAT)).json();
-    expect(first).toMatchObject({ name: expect.stringMatching(/^spaces\/AAAAdemo123\/messages\//), sender: { type: "BOT" }, thread: { threadKey: "session-1" } });
+    expect(first).toMatchObject({
+      name: expect.stringMatching(/^spaces\/AAAAdemo123\/messages\//),
+      sender: { type: "BOT" },
+      thread: { threadKey: "session-1" },
+    });
     expect(second.thread.name).toBe(first.thread.name);
     expect(other.thread.name).not.toBe(first.thread.name);
     expect(unthreaded.thread.name).not.toBe(first.thread.name);
@@ -105,7 +150,11 @@ describe("Google Chat", () => {
     ];
     for (const [path, body, status, code] of cases) {
       const res = await post(path, body);
-      expect([path, res.status, (await res.json()).error]).toEqual([path, status, { code: status, status: code, message: expect.any(String) }]);
+      expect([path, res.status, (await res.json()).error]).toEqual([
+        path,
+        status,
+        { code: status, status: code, message: expect.any(String) },
+      ]);
     }
   });
 
@@ -138,7 +187,17 @@ describe("Discord", () => {
     const res = await post(P.discord, long);
     const json = await res.json();
     expect([res.status, json.code, Object.keys(json.errors.embeds[0]).sort()]).toEqual([400, 50035, ["fields", "title"]]);
-    const tooBig = { embeds: [{ description: "d".repeat(4000), fields: [{ name: "n", value: "v".repeat(1000) }, { name: "n", value: "v".repeat(1001) }] }] };
+    const tooBig = {
+      embeds: [
+        {
+          description: "d".repeat(4000),
+          fields: [
+            { name: "n", value: "v".repeat(1000) },
+            { name: "n", value: "v".repeat(1001) },
+          ],
+        },
+      ],
+    };
     expect((await (await post(P.discord, tooBig)).json()).errors.embeds._errors[0].code).toBe("MAX_EMBED_SIZE_EXCEEDED");
     expect((await (await post(P.discord, { content: "x".repeat(2001) })).json()).errors.content).toBeDefined();
   });
@@ -146,8 +205,15 @@ describe("Discord", () => {
   it("answers 429 with retry_after in seconds and X-RateLimit-* headers, and Unknown Webhook when revoked", async () => {
     fake.script(P.discord, [{ rateLimited: { retryAfter: 0.75 } }, "discord.unknown_webhook", "discord.invalid_token"]);
     const limited = await post(P.discord, EMBED);
-    expect([limited.status, await limited.json()]).toEqual([429, { message: "You are being rate limited.", retry_after: 0.75, global: false }]);
-    expect([limited.headers.get("retry-after"), limited.headers.get("x-ratelimit-reset-after"), limited.headers.get("x-ratelimit-remaining")]).toEqual(["1", "0.750", "0"]);
+    expect([limited.status, await limited.json()]).toEqual([
+      429,
+      { message: "You are being rate limited.", retry_after: 0.75, global: false },
+    ]);
+    expect([
+      limited.headers.get("retry-after"),
+      limited.headers.get("x-ratelimit-reset-after"),
+      limited.headers.get("x-ratelimit-remaining"),
+    ]).toEqual(["1", "0.750", "0"]);
     const gone = await post(P.discord, EMBED);
     expect([gone.status, await gone.json()]).toEqual([404, { message: "Unknown Webhook", code: 10015 }]);
     expect((await post(P.discord, EMBED)).status).toBe(401);

@@ -3,7 +3,7 @@
 // printed below; for 이메일, enter the printed SMTP server under 설정 › 연동 › 이메일 서버), for
 // Playwright's webServer and for `npm run bench`.
 import { CONTROL_ROUTES } from "./control";
-import { EXAMPLE_PATHS, maskPath, type MessengerKind, startFakeMessenger } from "./server";
+import { EXAMPLE_PATHS, type MessengerKind, maskPath, startFakeMessenger } from "./server";
 import { startFakeSmtp } from "./smtp";
 
 const LABELS: Record<MessengerKind, string> = {
@@ -38,14 +38,17 @@ const fake = await startFakeMessenger({
     const took = r.answeredAt && r.answeredAt - r.at > 50 ? ` after ${r.answeredAt - r.at} ms` : "";
     console.log(`${time()} ${r.messenger.padEnd(10)} ${r.method} ${maskPath(r.path)} → ${r.answered}${took}`);
   },
-  onUnmatched: (method, path) => console.log(`${time()} ${"?".padEnd(10)} ${method} ${maskPath(path)} → 404 (no messenger has this path shape)`),
+  onUnmatched: (method, path) =>
+    console.log(`${time()} ${"?".padEnd(10)} ${method} ${maskPath(path)} → 404 (no messenger has this path shape)`),
 });
 
 console.log(`Fake messenger server on ${fake.url}. Example webhook URLs:`);
 for (const [kind, path] of Object.entries(EXAMPLE_PATHS) as [MessengerKind, string][]) {
   console.log(`  ${LABELS[kind].padEnd(24)} ${fake.url}${path}`);
 }
-console.log("Discord: add ?wait=true for a 200 with the message; Google Chat: add &messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD to thread by thread.threadKey.");
+console.log(
+  "Discord: add ?wait=true for a 200 with the message; Google Chat: add &messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD to thread by thread.threadKey.",
+);
 // 이메일: a plain SMTP server (보안 연결 없음, allowed for 127.0.0.1 only under ALERTS_ALLOW_LOOPBACK_WEBHOOKS=1).
 // Only when asked for, so Playwright's and the benchmark's fake does not hold a second port.
 if (process.argv.some((a) => a.startsWith("--smtp-port"))) {

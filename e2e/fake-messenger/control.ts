@@ -1,6 +1,6 @@
 import type http from "node:http";
-import { readBody, writeJson } from "./http-io";
 import type { Behaviour } from "./behaviours";
+import { readBody, writeJson } from "./http-io";
 import type { FakeMessenger } from "./server";
 
 // The control API under /_fake/: the same operations as the in-process object, for a fake that

@@ -59,7 +59,8 @@ export const EXAMPLE_PATHS: Record<MessengerKind, string> = {
   teams:
     "/workflows/0123456789abcdef0123456789abcdef/triggers/manual/paths/invoke" +
     "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=demoSig0123456789abcdefghijklmnopqrstuvwxyzAB",
-  googlechat: "/v1/spaces/AAAAdemo123/messages?key=AIzaSyDemoKey-notARealKey0000000000000&token=demoToken0123456789abcdefghijklmnopqrstuvw%3D",
+  googlechat:
+    "/v1/spaces/AAAAdemo123/messages?key=AIzaSyDemoKey-notARealKey0000000000000&token=demoToken0123456789abcdefghijklmnopqrstuvw%3D",
   discord: "/api/webhooks/123456789012345678/demoToken_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-abcd",
   dooray: "/services/1234567890123456789/2345678901234567890/demoToken-123_abc",
 };

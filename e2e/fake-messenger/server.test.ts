@@ -29,7 +29,10 @@ describe("default answers", () => {
     const mm = await post(P.mattermost, JSON.stringify({ text: "hi" }));
     expect(await answer(mm)).toEqual([200, "ok"]);
     expect(mm.headers.get("content-type")).toMatch(/^text\/plain/);
-    expect(await answer(await post("/mattermost/sub/hooks/abcdefghijklmnopqrstuvwxyz", JSON.stringify({ text: "hi" })))).toEqual([200, "ok"]);
+    expect(await answer(await post("/mattermost/sub/hooks/abcdefghijklmnopqrstuvwxyz", JSON.stringify({ text: "hi" })))).toEqual([
+      200,
+      "ok",
+    ]);
     expect(await answer(await post(P.jandi, JSON.stringify({ body: "hi", connectColor: "#FAC11B" }), JANDI_HEADERS))).toEqual([200, "{}"]);
     expect((await post(P.hiworks, JSON.stringify({ text: "hi" }))).status).toBe(200);
     const agit = await post(P.agit, JSON.stringify({ text: "hi" }));
@@ -43,8 +46,12 @@ describe("default answers", () => {
     await post(P.slack, SLACK_OK);
     const [teamroom] = fake.requests(P.teamroom);
     expect(teamroom).toMatchObject({
-      messenger: "teamroom", method: "POST", path: P.teamroom, body: form,
-      parsed: { content: "홍길동 100% a+b & c" }, answered: 200,
+      messenger: "teamroom",
+      method: "POST",
+      path: P.teamroom,
+      body: form,
+      parsed: { content: "홍길동 100% a+b & c" },
+      answered: 200,
     });
     expect(teamroom.headers["user-agent"]).toBe("Alimi/0.1.0");
     expect(fake.requests(P.slack)[0].parsed).toEqual({ text: "새 문의" });
@@ -65,7 +72,9 @@ describe("the services' own checks", () => {
   it("Slack: invalid JSON, no text, blocks over the limits", async () => {
     expect(await answer(await post(P.slack, "{not json"))).toEqual([400, "invalid_payload"]);
     expect(await answer(await post(P.slack, JSON.stringify({ blocks: [] })))).toEqual([400, "no_text"]);
-    expect((await post(P.slack, JSON.stringify({ blocks: [{ type: "section", text: { type: "plain_text", text: "x" } }] }))).status).toBe(200);
+    expect((await post(P.slack, JSON.stringify({ blocks: [{ type: "section", text: { type: "plain_text", text: "x" } }] }))).status).toBe(
+      200,
+    );
     const header = { type: "header", text: { type: "plain_text", text: "x".repeat(151) } };
     expect(await answer(await post(P.slack, JSON.stringify({ text: "t", blocks: [header] })))).toEqual([400, "invalid_blocks"]);
     const many = Array.from({ length: 51 }, () => ({ type: "divider" }));
@@ -138,7 +147,11 @@ describe("named errors", () => {
     const res = await post(P.slack, SLACK_OK);
     expect(res.status).toBe(status);
     if (typeof body === "string") expect(await res.text()).toBe(body);
-    else expect(await res.json()).toMatchObject({ ...body, ...(name.startsWith("jandi") ? { msg: expect.any(String) } : { message: expect.any(String) }) });
+    else
+      expect(await res.json()).toMatchObject({
+        ...body,
+        ...(name.startsWith("jandi") ? { msg: expect.any(String) } : { message: expect.any(String) }),
+      });
   });
 
   it("Slack's rate limit carries Retry-After", async () => {
@@ -160,7 +173,11 @@ describe("scripting", () => {
     expect((await post(P.slack, SLACK_OK)).status).toBe(403);
     for (let i = 0; i < 2; i++) {
       const res = await post(P.slack, SLACK_OK);
-      expect([res.status, res.headers.get("content-type"), await res.json()]).toEqual([502, expect.stringMatching(/json/), { error: "bad gateway" }]);
+      expect([res.status, res.headers.get("content-type"), await res.json()]).toEqual([
+        502,
+        expect.stringMatching(/json/),
+        { error: "bad gateway" },
+      ]);
     }
     fake.setMode(P.slack, null);
     expect((await post(P.slack, SLACK_OK)).status).toBe(200);
@@ -196,7 +213,9 @@ describe("scripting", () => {
     expect((await post(P.slack, SLACK_OK)).status).toBe(500);
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     // Like Alimi's 10 s timeout, scaled down: the client aborts, the fake records it.
-    await expect(fetch(`${fake.url}${P.slack}`, { method: "POST", body: SLACK_OK, headers: JSON_TYPE, signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    await expect(
+      fetch(`${fake.url}${P.slack}`, { method: "POST", body: SLACK_OK, headers: JSON_TYPE, signal: AbortSignal.timeout(100) }),
+    ).rejects.toThrow();
     await expect.poll(() => fake.requests(P.slack)[2]?.answered).toBe("aborted");
   });
 

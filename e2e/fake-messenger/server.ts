@@ -12,9 +12,9 @@ import { messengerOf, pathKey, type ReceiverKind } from "./paths";
 // each messenger's path shape as the spec says, can be scripted per webhook, can enforce a pace,
 // and records every request it receives. Only node:http, so it starts in milliseconds.
 
-export type { Behaviour } from "./behaviours";
 export type { NamedError } from "./answers";
-export { EXAMPLE_PATHS, maskPath, messengerOf, messengersMatching, type MessengerKind } from "./paths";
+export type { Behaviour } from "./behaviours";
+export { EXAMPLE_PATHS, type MessengerKind, maskPath, messengerOf, messengersMatching } from "./paths";
 
 export interface ReceivedRequest {
   /** Arrival time (ms since epoch), taken once the body has been read. */
@@ -100,7 +100,9 @@ export async function startFakeMessenger(opts: FakeMessengerOptions = {}): Promi
   const hooks = new Map<string, Hook>();
   let received: ReceivedRequest[] = [];
   const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((l) => l());
+  const notify = () => {
+    for (const l of listeners) l();
+  };
   // Delayed answers in flight, so close() can end them instead of leaving timers behind.
   const pending = new Set<AbortController>();
   let postId = 7_000_000;
@@ -108,7 +110,10 @@ export async function startFakeMessenger(opts: FakeMessengerOptions = {}): Promi
   const hook = (path: string) => {
     const key = pathKey(path);
     let h = hooks.get(key);
-    if (!h) hooks.set(key, (h = { script: [], mode: null, limit: null, rateLimited: 0 }));
+    if (!h) {
+      h = { script: [], mode: null, limit: null, rateLimited: 0 };
+      hooks.set(key, h);
+    }
     return h;
   };
 
@@ -117,9 +122,17 @@ export async function startFakeMessenger(opts: FakeMessengerOptions = {}): Promi
     const headers = flatHeaders(req.headers);
     const path = url.pathname;
     const record: ReceivedRequest = {
-      at: Date.now(), messenger: kind, method: req.method ?? "", path, query: url.search.slice(1), headers, body,
+      at: Date.now(),
+      messenger: kind,
+      method: req.method ?? "",
+      path,
+      query: url.search.slice(1),
+      headers,
+      body,
       deferredFailure: kind === "teams" ? teamsCardProblem(body) : null,
-      parsed: parseBody(kind, body), answered: null, answeredAt: null,
+      parsed: parseBody(kind, body),
+      answered: null,
+      answeredAt: null,
     };
     const h = hook(path);
     let p: Plan;
@@ -191,7 +204,9 @@ export async function startFakeMessenger(opts: FakeMessengerOptions = {}): Promi
     port,
     requests,
     script: (path, behaviours) => void hook(path).script.push(...behaviours.map(parseBehaviour)),
-    setMode: (path, behaviour) => void (hook(path).mode = behaviour === null ? null : parseBehaviour(behaviour)),
+    setMode: (path, behaviour) => {
+      hook(path).mode = behaviour === null ? null : parseBehaviour(behaviour);
+    },
     setRateLimit(path, limit) {
       if (limit && !(limit.perSecond > 0 && limit.burst >= 1)) throw new Error("rate limit needs perSecond > 0 and burst ≥ 1");
       hook(path).limit = limit ? { perSecond: limit.perSecond, burst: limit.burst, tokens: limit.burst, refilledAt: Date.now() } : null;
@@ -224,7 +239,7 @@ export async function startFakeMessenger(opts: FakeMessengerOptions = {}): Promi
     },
     close: () =>
       new Promise<void>((resolve) => {
-        pending.forEach((a) => a.abort());
+        for (const a of pending) a.abort();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -15,12 +15,15 @@ const USER = { user: "alimi", pass: "test-password" };
 
 function transport(s: FakeSmtp, extra: Record<string, unknown> = {}) {
   return nodemailer.createTransport({
-    host: s.host, port: s.port,
+    host: s.host,
+    port: s.port,
     secure: s.security === "tls",
     requireTLS: s.security === "starttls",
     ignoreTLS: s.security === "none",
     tls: s.cert ? { ca: [s.cert], servername: "localhost" } : undefined,
-    connectionTimeout: 3_000, greetingTimeout: 3_000, socketTimeout: 3_000,
+    connectionTimeout: 3_000,
+    greetingTimeout: 3_000,
+    socketTimeout: 3_000,
     ...extra,
   });
 }
@@ -39,7 +42,15 @@ describe("fake SMTP server", () => {
     const info = await transport(s).sendMail(MAIL);
     expect(info.accepted).toEqual(["support@example.com"]);
     const [mail] = s.messages();
-    expect(mail).toMatchObject({ from: "alerts@example.com", to: ["support@example.com"], subject: MAIL.subject, text: MAIL.text, html: MAIL.html, secure: false, user: null });
+    expect(mail).toMatchObject({
+      from: "alerts@example.com",
+      to: ["support@example.com"],
+      subject: MAIL.subject,
+      text: MAIL.text,
+      html: MAIL.html,
+      secure: false,
+      user: null,
+    });
     expect(mail.raw).toContain("Subject:");
   });
 
@@ -47,7 +58,10 @@ describe("fake SMTP server", () => {
     const s = await start({ security: "starttls", auth: USER });
     await transport(s, { auth: USER }).sendMail(MAIL);
     expect(s.messages()[0]).toMatchObject({ secure: true, user: "alimi", subject: MAIL.subject });
-    await expect(transport(s, { auth: { ...USER, pass: "wrong" } }).sendMail(MAIL)).rejects.toMatchObject({ code: "EAUTH", responseCode: 535 });
+    await expect(transport(s, { auth: { ...USER, pass: "wrong" } }).sendMail(MAIL)).rejects.toMatchObject({
+      code: "EAUTH",
+      responseCode: 535,
+    });
     await expect(transport(s).sendMail(MAIL)).rejects.toMatchObject({ responseCode: 530 });
   });
 
@@ -65,7 +79,10 @@ describe("fake SMTP server", () => {
     const info = await transport(s).sendMail({ ...MAIL, to: ["support@example.com", "gone@example.com"] });
     expect([info.accepted, info.rejected]).toEqual([["support@example.com"], ["gone@example.com"]]);
     expect(s.messages()[0].to).toEqual(["support@example.com"]);
-    await expect(transport(s).sendMail({ ...MAIL, to: "gone@example.com" })).rejects.toMatchObject({ code: "EENVELOPE", responseCode: 550 });
+    await expect(transport(s).sendMail({ ...MAIL, to: "gone@example.com" })).rejects.toMatchObject({
+      code: "EENVELOPE",
+      responseCode: 550,
+    });
   });
 
   it("answers scripted temporary and permanent codes at each stage, with the server's words", async () => {

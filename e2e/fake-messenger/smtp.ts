@@ -56,17 +56,28 @@ export interface FakeSmtp {
 }
 
 const STAGES: readonly SmtpStage[] = ["connect", "auth", "mail", "rcpt", "data"];
-const DEFAULT_TEXT: Record<number, string> = { 421: "Service not available, closing transmission channel", 450: "Mailbox unavailable, try again later", 451: "Local error in processing, try again later", 452: "Insufficient system storage", 550: "Mailbox unavailable", 552: "Exceeded storage allocation", 553: "Mailbox name not allowed", 554: "Transaction failed" };
+const DEFAULT_TEXT: Record<number, string> = {
+  421: "Service not available, closing transmission channel",
+  450: "Mailbox unavailable, try again later",
+  451: "Local error in processing, try again later",
+  452: "Insufficient system storage",
+  550: "Mailbox unavailable",
+  552: "Exceeded storage allocation",
+  553: "Mailbox name not allowed",
+  554: "Transaction failed",
+};
 
 function checkBehaviour(b: SmtpBehaviour): SmtpBehaviour {
   const extra = Object.keys(b).filter((k) => !["code", "message", "delayMs"].includes(k));
   if (extra.length) throw new Error(`unexpected key(s) ${extra.join(", ")} in an SMTP behaviour`);
-  if (b.code !== undefined && !(Number.isInteger(b.code) && b.code >= 400 && b.code <= 599)) throw new Error("an SMTP behaviour code is a 4xx or 5xx reply code");
+  if (b.code !== undefined && !(Number.isInteger(b.code) && b.code >= 400 && b.code <= 599))
+    throw new Error("an SMTP behaviour code is a 4xx or 5xx reply code");
   if (b.delayMs !== undefined && !(b.delayMs >= 0)) throw new Error("delayMs must be a number ≥ 0");
   return b;
 }
 
-const smtpError = (code: number, message?: string) => Object.assign(new Error(message ?? DEFAULT_TEXT[code] ?? "Refused"), { responseCode: code });
+const smtpError = (code: number, message?: string) =>
+  Object.assign(new Error(message ?? DEFAULT_TEXT[code] ?? "Refused"), { responseCode: code });
 
 export async function startFakeSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmtp> {
   const security = opts.security ?? "none";
@@ -100,7 +111,8 @@ export async function startFakeSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmt
     onAuth(auth, _session, cb) {
       void play("auth").then((err) => {
         if (err) return cb(err);
-        if (auth.username !== opts.auth?.user || auth.password !== opts.auth?.pass) return cb(smtpError(535, "Authentication credentials invalid"));
+        if (auth.username !== opts.auth?.user || auth.password !== opts.auth?.pass)
+          return cb(smtpError(535, "Authentication credentials invalid"));
         cb(null, { user: auth.username });
       }, cb);
     },
@@ -118,13 +130,15 @@ export async function startFakeSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmt
           if (err) return cb(err);
           const raw = Buffer.concat(chunks).toString("utf8");
           received.push({
-            at: Date.now(), raw, ...parseMail(raw),
+            at: Date.now(),
+            raw,
+            ...parseMail(raw),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             to: session.envelope.rcptTo.map((r) => r.address),
             user: typeof session.user === "string" ? session.user : null,
             secure: session.secure,
           });
-          listeners.forEach((l) => l());
+          for (const l of listeners) l();
           opts.onMessage?.(received[received.length - 1]);
           cb(null, "OK: queued as fake");
         }, cb);
@@ -140,14 +154,18 @@ export async function startFakeSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmt
   const { port } = server.server.address() as AddressInfo;
 
   return {
-    host: "127.0.0.1", port, security, cert: cert?.cert ?? null,
+    host: "127.0.0.1",
+    port,
+    security,
+    cert: cert?.cert ?? null,
     messages: () => [...received],
     script: (stage, behaviours) => void queues.get(stage)!.push(...behaviours.map(checkBehaviour)),
     setMode: (stage, behaviour) => void modes.set(stage, behaviour && checkBehaviour(behaviour)),
-    rejectRecipient: (address, code = 550, message) => void rejected.set(address.toLowerCase(), { code, message: message ?? "5.1.1 Recipient address rejected: User unknown" }),
+    rejectRecipient: (address, code = 550, message) =>
+      void rejected.set(address.toLowerCase(), { code, message: message ?? "5.1.1 Recipient address rejected: User unknown" }),
     reset() {
       received = [];
-      STAGES.forEach((s) => queues.set(s, []));
+      for (const s of STAGES) queues.set(s, []);
       modes.clear();
       rejected.clear();
     },

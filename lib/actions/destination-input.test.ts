@@ -9,10 +9,18 @@ const errorsOf = (input: unknown) => {
 
 describe("destinationInput", () => {
   it("judges the values with the chosen messenger's schema, errors on the values' own fields", () => {
-    expect(errorsOf({ messenger: "slack", values: { id: "", name: "", webhookUrl: "http://hooks.slack.com/services/T1/B2/x", enabled: true, channel: "" } }))
-      .toEqual({ name: "name.required", webhookUrl: "url.https" });
-    expect(errorsOf({ messenger: "jandi", values: { id: "", name: "잔디", webhookUrl: "https://wh.jandi.com/connect-api/webhook/1/abc", enabled: true, topic: "" } }))
-      .toEqual({ topic: "topic.required" });
+    expect(
+      errorsOf({
+        messenger: "slack",
+        values: { id: "", name: "", webhookUrl: "http://hooks.slack.com/services/T1/B2/x", enabled: true, channel: "" },
+      }),
+    ).toEqual({ name: "name.required", webhookUrl: "url.https" });
+    expect(
+      errorsOf({
+        messenger: "jandi",
+        values: { id: "", name: "잔디", webhookUrl: "https://wh.jandi.com/connect-api/webhook/1/abc", enabled: true, topic: "" },
+      }),
+    ).toEqual({ topic: "topic.required" });
   });
 
   it("blames no field for an unknown messenger", () => {

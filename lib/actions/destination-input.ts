@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { allowLoopbackWebhooks } from "@/lib/env";
 import { isMessengerId } from "@/lib/messengers/ids";
-import { type DestinationFormValues, configSchemas } from "@/lib/messengers/schemas";
+import { configSchemas, type DestinationFormValues } from "@/lib/messengers/schemas";
 
 /**
  * 저장 and 테스트 전송 send `{ messenger, values }`; the values are judged by that messenger's

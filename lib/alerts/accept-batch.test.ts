@@ -23,8 +23,13 @@ const item = (n: number, message = "배송 문의드립니다"): BatchItem => ({
 
 function mattermost() {
   return insertDestination({
-    messenger: "mattermost", name: "m", webhookUrl: "https://chat.example.com/hooks/abcdefghijklmnopqrstuvwxyz",
-    channel: null, topic: null, enabled: true, allowPrivateNetwork: false,
+    messenger: "mattermost",
+    name: "m",
+    webhookUrl: "https://chat.example.com/hooks/abcdefghijklmnopqrstuvwxyz",
+    channel: null,
+    topic: null,
+    enabled: true,
+    allowPrivateNetwork: false,
   });
 }
 

@@ -19,7 +19,10 @@ let waiting: Waiting[] = [];
  * Stores an inquiry alert with one delivery per enabled destination (or as skipped when its
  * 상담 안내 switch is off), then wakes the worker. Resolves with what the API answers.
  */
-export function acceptInquiry(alert: InquiryAlert, opts: { apiKeyId: number | null; idempotencyKey: string | null }): Promise<AcceptResult> {
+export function acceptInquiry(
+  alert: InquiryAlert,
+  opts: { apiKeyId: number | null; idempotencyKey: string | null },
+): Promise<AcceptResult> {
   return new Promise((resolve, reject) => {
     waiting.push({ alert, ...opts, resolve, reject });
     if (waiting.length === 1) setImmediate(flush);

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  breakLinkSyntax, breakMentions, fitLength, jandiEscape, mattermostEscape, plainEscape, safeLinkTarget,
-  singleLine, slackEscape, stripControls, truncate, ZWSP,
+  breakLinkSyntax,
+  breakMentions,
+  fitLength,
+  jandiEscape,
+  mattermostEscape,
+  plainEscape,
+  safeLinkTarget,
+  singleLine,
+  slackEscape,
+  stripControls,
+  truncate,
+  ZWSP,
 } from "./escape";
 
 const Z = ZWSP;
@@ -90,15 +100,15 @@ describe("mattermostEscape", () => {
   });
 
   it("breaks mentions after escaping, since backslashes do not stop them", () => {
-    expect(mattermostEscape("<!channel> @all ![i](http://e/i.png)")).toBe(
-      `<${Z}\\!channel\\> @${Z}all \\!\\[i\\]\\(http://e/i\\.png\\)`,
-    );
+    expect(mattermostEscape("<!channel> @all ![i](http://e/i.png)")).toBe(`<${Z}\\!channel\\> @${Z}all \\!\\[i\\]\\(http://e/i\\.png\\)`);
   });
 });
 
 describe("safeLinkTarget", () => {
   it("keeps a normal URL as is", () => {
-    expect(safeLinkTarget("https://chat.example.com/ws/sessions/s123?a=1&b=2#m-4")).toBe("https://chat.example.com/ws/sessions/s123?a=1&b=2#m-4");
+    expect(safeLinkTarget("https://chat.example.com/ws/sessions/s123?a=1&b=2#m-4")).toBe(
+      "https://chat.example.com/ws/sessions/s123?a=1&b=2#m-4",
+    );
     expect(safeLinkTarget("https://[fd00::1]:8443/s/1")).toBe("https://[fd00::1]:8443/s/1");
   });
 

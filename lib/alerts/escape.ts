@@ -27,6 +27,7 @@ export function fitLength(text: string, max: number): string {
 
 // C0/C1 controls (except tab and newline) and bidi overrides/isolates: a name with U+202E
 // could otherwise mirror everything after it in the alert.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it strips
 const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 export function stripControls(text: string): string {
@@ -86,8 +87,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // `~` stay: they are RFC 3986's unreserved characters, in countless real links (`s_123`,
 // `/~team`), and can form neither a mention nor a link, at worst emphasis in a Markdown reader.
 const URL_SYNTAX = /[\s<>|[\]()@*`!'"{}\\^]/gu;
-const percent = (c: string) =>
-  [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+const percent = (c: string) => [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 
 /**
  * The conversation link as we write it, as a Markdown `(url)`, inside Slack's `<url|label>`, or

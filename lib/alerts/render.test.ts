@@ -41,7 +41,12 @@ describe("renderAlert: the three events", () => {
 
   it("session.waiting (ko) with every optional customer field", () => {
     const view = renderAlert(
-      inquiry({ event: "session.waiting", message: undefined, customer: { name: "김민지", email: "minji@example.com", phone: "010-1234-5678" }, team: "cs" }),
+      inquiry({
+        event: "session.waiting",
+        message: undefined,
+        customer: { name: "김민지", email: "minji@example.com", phone: "010-1234-5678" },
+        team: "cs",
+      }),
       KO,
     );
     expect(view.title).toBe("🙋 상담 요청");
@@ -80,7 +85,10 @@ describe("renderAlert: the three events", () => {
 
   it("gives every event its own colour", () => {
     const colors = Object.values(ALERT_COLORS);
-    expect(new Set([ALERT_COLORS["message.submitted"], ALERT_COLORS["session.waiting"], ALERT_COLORS["session.assigned"], ALERT_COLORS.test]).size).toBe(4);
+    expect(
+      new Set([ALERT_COLORS["message.submitted"], ALERT_COLORS["session.waiting"], ALERT_COLORS["session.assigned"], ALERT_COLORS.test])
+        .size,
+    ).toBe(4);
     for (const c of colors) expect(c).toMatch(/^#[0-9A-F]{6}$/);
   });
 });
@@ -122,7 +130,10 @@ describe("renderAlert: customer text", () => {
   });
 
   it("never parses customer text as a template: braces and ICU syntax stay literal", () => {
-    const view = renderAlert(inquiry({ event: "session.assigned", customer: { name: "{agent} {count, plural, one {x}}" }, agent: { name: "{customer}" } }), KO);
+    const view = renderAlert(
+      inquiry({ event: "session.assigned", customer: { name: "{agent} {count, plural, one {x}}" }, agent: { name: "{customer}" } }),
+      KO,
+    );
     expect(view.summary).toBe("{agent} {count, plural, one {x}} 고객이 {customer} 상담사에게 배정되었습니다.");
   });
 });
@@ -162,7 +173,13 @@ describe("renderAlert: the test message", () => {
 describe("renderAlert: digests and notices", () => {
   it("a digest lists its alerts with their links and counts the rest", () => {
     const view = renderAlert(
-      { kind: "digest", occurredAt: OCCURRED, total: 5, items: [inquiry(), inquiry({ message: undefined, event: "session.waiting" })], moreUrl: "https://alimi.example/deliveries" },
+      {
+        kind: "digest",
+        occurredAt: OCCURRED,
+        total: 5,
+        items: [inquiry(), inquiry({ message: undefined, event: "session.waiting" })],
+        moreUrl: "https://alimi.example/deliveries",
+      },
       KO,
     );
     expect(view.title).toBe("📥 새 문의 5건");
@@ -175,7 +192,10 @@ describe("renderAlert: digests and notices", () => {
   });
 
   it("a notice says which destination paused and why", () => {
-    const view = renderAlert({ kind: "notice", occurredAt: OCCURRED, change: "paused", destinationName: "CS", messenger: "slack", reason: "no_service" }, KO);
+    const view = renderAlert(
+      { kind: "notice", occurredAt: OCCURRED, change: "paused", destinationName: "CS", messenger: "slack", reason: "no_service" },
+      KO,
+    );
     expect(view.title).toBe("⚠️ 추가 알림 자동 중지");
     expect(view.summary).toBe("'CS' (slack) 알림이 자동 중지되었습니다. 사유: no_service");
     expect(view.color).toBe("#C8322F");
@@ -195,9 +215,7 @@ describe("mapUntrusted", () => {
 
 describe("message catalogues", () => {
   const keys = (value: unknown, prefix = ""): string[] =>
-    value && typeof value === "object"
-      ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
-      : [prefix];
+    value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k)) : [prefix];
 
   it("ko and en have exactly the same alert keys, none empty", () => {
     expect(keys(en.alert)).toEqual(keys(ko.alert));

@@ -86,8 +86,14 @@ export function fill(template: string | unknown, values: Record<string, string>)
 export function formatAlertTime(epochMs: number, timeZone: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-CA", {
-      timeZone, year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
     })
       .formatToParts(new Date(epochMs))
       .map((p) => [p.type, p.value]),
@@ -138,7 +144,11 @@ export function renderAlert(alert: Alert, ctx: AlertContext): AlertView {
 
   if (alert.kind === "notice") {
     const paused = alert.change === "paused";
-    const values = { destination: singleLine(alert.destinationName), messenger: alert.messenger, reason: singleLine(alert.reason ?? "", 300) };
+    const values = {
+      destination: singleLine(alert.destinationName),
+      messenger: alert.messenger,
+      reason: singleLine(alert.reason ?? "", 300),
+    };
     return {
       ...base,
       title: paused ? t.notice.pausedTitle : t.notice.recoveredTitle,
@@ -171,13 +181,13 @@ export function renderAlert(alert: Alert, ctx: AlertContext): AlertView {
   };
 }
 
-/** The view with `escape` applied to every untrusted value (summary, marked fields, message, digest lines). */
-export function mapUntrusted(view: AlertView, escape: (text: string) => string): AlertView {
+/** The view with `escapeText` applied to every untrusted value (summary, marked fields, message, digest lines). */
+export function mapUntrusted(view: AlertView, escapeText: (text: string) => string): AlertView {
   return {
     ...view,
-    summary: escape(view.summary),
-    fields: view.fields.map((f) => (f.untrusted ? { ...f, value: escape(f.value) } : f)),
-    ...(view.message !== undefined ? { message: escape(view.message) } : {}),
-    ...(view.items ? { items: view.items.map((i) => ({ ...i, text: escape(i.text) })) } : {}),
+    summary: escapeText(view.summary),
+    fields: view.fields.map((f) => (f.untrusted ? { ...f, value: escapeText(f.value) } : f)),
+    ...(view.message !== undefined ? { message: escapeText(view.message) } : {}),
+    ...(view.items ? { items: view.items.map((i) => ({ ...i, text: escapeText(i.text) })) } : {}),
   };
 }

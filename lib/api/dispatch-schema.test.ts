@@ -36,7 +36,9 @@ describe("dispatch body", () => {
 
   it("stores the conversation link in the URL parser's normal form", () => {
     const url = (value: string) => dispatchSchema.parse({ ...valid, session: { id: "s", url: value } }).session.url;
-    expect(url("HTTPS://Chat.Example.COM:443/ws/../s/가 나?q=<x>#a b")).toBe("https://chat.example.com/s/%EA%B0%80%20%EB%82%98?q=%3Cx%3E#a%20b");
+    expect(url("HTTPS://Chat.Example.COM:443/ws/../s/가 나?q=<x>#a b")).toBe(
+      "https://chat.example.com/s/%EA%B0%80%20%EB%82%98?q=%3Cx%3E#a%20b",
+    );
     expect(url("https://chat.example.com")).toBe("https://chat.example.com/");
     expect(url("http://[FD00::1]:8080/s")).toBe("http://[fd00::1]:8080/s");
     expect(url("https://xn--jk1bs5x.example/s")).toBe("https://xn--jk1bs5x.example/s");
@@ -44,7 +46,12 @@ describe("dispatch body", () => {
   });
 
   it("refuses a link with user info or a host a messenger could read as formatting", () => {
-    for (const url of ["https://chat.example.com@evil.example/s", "https://u:p@chat.example.com/s", "https://a_b*c.example/s", "https://(x).example/s"]) {
+    for (const url of [
+      "https://chat.example.com@evil.example/s",
+      "https://u:p@chat.example.com/s",
+      "https://a_b*c.example/s",
+      "https://(x).example/s",
+    ]) {
       expect([url, paths({ ...valid, session: { id: "s", url } })]).toEqual([url, ["session.url"]]);
     }
     expect(paths({ ...valid, session: { id: "s", url: `https://chat.example.com/${"가".repeat(300)}` } })).toEqual(["session.url"]);

@@ -1,4 +1,3 @@
-import { dispatchSchema, idempotencyKeySchema } from "./dispatch-schema";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { acceptInquiry } from "@/lib/alerts/accept";
 import type { InquiryAlert } from "@/lib/alerts/types";
@@ -6,6 +5,7 @@ import { authenticateBearer, authenticateSigned, type HeaderReader } from "@/lib
 import { apiRateLimitPerSecond } from "@/lib/env";
 import { BodyReadError } from "@/lib/http/body";
 import { type ApiAnswer, apiError, apiJson } from "@/lib/http/errors";
+import { dispatchSchema, idempotencyKeySchema } from "./dispatch-schema";
 
 // POST /api/v1/alerts, independent of the transport. The Next route handler serves it when the
 // console runs under `next dev`; in production the node:http fast path in lib/server/ calls the very
@@ -15,7 +15,6 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The body, read only once the headers passed: null when it is over MAX_BODY_BYTES (lib/http/body.ts). */
 export type BodyReader = () => Promise<Uint8Array | null>;
-
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
@@ -32,11 +31,13 @@ function rateLimited(keyId: number): ApiAnswer | null {
 }
 
 function fieldPath(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+  return path
+    .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+    .join(".")
+    .replace(/\.\[/g, "[");
 }
 
-const unauthorized = (message: string) =>
-  apiError(401, "unauthorized", message, undefined, { "www-authenticate": 'Bearer realm="alimi"' });
+const unauthorized = (message: string) => apiError(401, "unauthorized", message, undefined, { "www-authenticate": 'Bearer realm="alimi"' });
 
 export async function dispatchAlert(headers: HeaderReader, readBody: BodyReader): Promise<ApiAnswer> {
   try {

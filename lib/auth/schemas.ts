@@ -71,4 +71,3 @@ export const passwordChangeSchema = z
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "passwordMismatch" })
   .refine((v) => v.password !== v.current, { path: ["password"], message: "passwordUnchanged" });
-

@@ -19,13 +19,13 @@ export function addressBucket(address: string): string {
   const groups = (text: string) => (text ? text.split(":").flatMap((g) => (g.includes(".") ? ["0", "0"] : [g])) : []);
   const before = groups(head);
   const full = address.includes("::") ? [...before, ...Array(8 - before.length - groups(tail).length).fill("0"), ...groups(tail)] : before;
-  return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${full
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
-export type ThrottledCheck =
-  | { ok: true }
-  | { ok: false; reason: "wrong" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+export type ThrottledCheck = { ok: true } | { ok: false; reason: "wrong" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
  * Runs `check` (the slow password hash) only when the address and the account are under their

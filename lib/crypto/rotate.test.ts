@@ -39,7 +39,15 @@ describe("npm run secrets -- rotate", () => {
 
   it("re-encrypts signing secrets too: a signed request still authenticates after a rotation", () => {
     const { signingSecret, row } = createApiKey("chat");
-    insertDestination({ messenger: "slack", name: "n", webhookUrl: WEBHOOK, channel: null, topic: null, enabled: true, allowPrivateNetwork: false });
+    insertDestination({
+      messenger: "slack",
+      name: "n",
+      webhookUrl: WEBHOOK,
+      channel: null,
+      topic: null,
+      enabled: true,
+      allowPrivateNetwork: false,
+    });
     const before = db().$client.prepare("select signing_secret from api_keys").get() as { signing_secret: string };
 
     expect(rotateSecretKey().count).toBe(2);
@@ -53,11 +61,21 @@ describe("npm run secrets -- rotate", () => {
 
   it("finishes a rotation that crashed after its commit, keeping the key the rows already use", () => {
     const { signingSecret, row } = createApiKey("chat");
-    const saved = insertDestination({ messenger: "slack", name: "n", webhookUrl: WEBHOOK, channel: null, topic: null, enabled: true, allowPrivateNetwork: false });
+    const saved = insertDestination({
+      messenger: "slack",
+      name: "n",
+      webhookUrl: WEBHOOK,
+      channel: null,
+      topic: null,
+      enabled: true,
+      allowPrivateNetwork: false,
+    });
     // The crash: secret.key.next written, the webhook row committed with it, no rename yet.
     const nextText = generateKeyText();
     writeKeyFile(nextText, `${keyFilePath()}.next`);
-    db().$client.prepare("update destinations set webhook_url = ?").run(encryptSecret(WEBHOOK, keyFromKeyText(nextText)));
+    db()
+      .$client.prepare("update destinations set webhook_url = ?")
+      .run(encryptSecret(WEBHOOK, keyFromKeyText(nextText)));
 
     expect(() => rotateSecretKey(generateKeyText())).toThrow(/did not finish/);
     expect(rotateSecretKey().count).toBe(2);
@@ -72,9 +90,7 @@ describe("npm run secrets -- rotate", () => {
   it("changes nothing when a secret cannot be read with any known key", () => {
     createApiKey("chat");
     const foreign = encryptSecret(WEBHOOK, keyFromKeyText(generateKeyText()));
-    db().$client
-      .prepare("insert into destinations (id, messenger, name, webhook_url) values ('d', 'slack', 'n', ?)")
-      .run(foreign);
+    db().$client.prepare("insert into destinations (id, messenger, name, webhook_url) values ('d', 'slack', 'n', ?)").run(foreign);
     const before = db().$client.prepare("select signing_secret from api_keys").get();
     const keyBefore = fs.readFileSync(keyFilePath(), "utf8");
     expect(() => rotateSecretKey()).toThrow(/not the key in use/);

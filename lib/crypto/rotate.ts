@@ -1,6 +1,16 @@
 import { getDb, inImmediateTransaction } from "@/db/client";
 import { config } from "@/lib/env";
-import { activeKeys, decryptSecret, encryptSecret, generateKeyText, type Key, keyFilePath, keyFromKeyText, renameDurably, writeKeyFile } from "./secret-box";
+import {
+  activeKeys,
+  decryptSecret,
+  encryptSecret,
+  generateKeyText,
+  type Key,
+  keyFilePath,
+  keyFromKeyText,
+  renameDurably,
+  writeKeyFile,
+} from "./secret-box";
 import { secretColumnNames } from "./secret-columns";
 
 /**
@@ -22,7 +32,9 @@ export function rotateSecretKey(newKeyText?: string): { count: number; keyFile: 
   } else if (pending) {
     // Rows may already be sealed with the pending key: it must never be overwritten.
     if (newKeyText && keyFromKeyText(newKeyText).id !== pending.id) {
-      throw new Error(`an earlier rotation did not finish (${file}.next exists): run rotate once without ALIMI_NEW_SECRET_KEY to finish it`);
+      throw new Error(
+        `an earlier rotation did not finish (${file}.next exists): run rotate once without ALIMI_NEW_SECRET_KEY to finish it`,
+      );
     }
     newKey = pending;
   } else {
@@ -41,7 +53,10 @@ function reencryptAll(readable: Key[], newKey: Key): number {
   const sqlite = getDb().$client;
   let count = 0;
   for (const { table, column } of secretColumnNames()) {
-    const rows = sqlite.prepare(`select rowid as rid, "${column}" as value from "${table}" where "${column}" is not null`).all() as { rid: number; value: string }[];
+    const rows = sqlite.prepare(`select rowid as rid, "${column}" as value from "${table}" where "${column}" is not null`).all() as {
+      rid: number;
+      value: string;
+    }[];
     const update = sqlite.prepare(`update "${table}" set "${column}" = ? where rowid = ?`);
     for (const row of rows) update.run(encryptSecret(decryptSecret(row.value, readable), newKey), row.rid);
     count += rows.length;

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findDestination, insertDestination } from "@/db/queries/destinations";
 import { useTempDatabase } from "@/db/test/temp-db";
 import { reloadConfig } from "@/lib/env";
-import { findDestination, insertDestination } from "@/db/queries/destinations";
 import { rotateSecretKey } from "./rotate";
 import { decryptSecret, encryptSecret, keyFilePath } from "./secret-box";
 
@@ -42,7 +42,15 @@ describe("webhook URLs at rest", () => {
   });
 
   it("stores no webhook URL in plain text, and rotation keeps every URL readable", () => {
-    const saved = insertDestination({ messenger: "slack", name: "n", webhookUrl: URL, channel: null, topic: null, enabled: true, allowPrivateNetwork: false });
+    const saved = insertDestination({
+      messenger: "slack",
+      name: "n",
+      webhookUrl: URL,
+      channel: null,
+      topic: null,
+      enabled: true,
+      allowPrivateNetwork: false,
+    });
     const raw = db().$client.prepare("select webhook_url from destinations").get() as { webhook_url: string };
     expect(raw.webhook_url.startsWith("enc:v1:")).toBe(true);
     expect(raw.webhook_url).not.toContain("hooks.slack.com");

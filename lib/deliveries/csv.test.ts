@@ -7,7 +7,7 @@ describe("발송 기록 CSV", () => {
   });
 
   it("keeps a formula typed by a customer from running in a spreadsheet", () => {
-    for (const hostile of ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) {
+    for (const hostile of ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) {
       const cell = csvCell(hostile);
       expect(cell.replace(/^"/, "").startsWith("'")).toBe(true);
     }

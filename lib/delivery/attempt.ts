@@ -1,9 +1,9 @@
-import type { Alert, AlertContext } from "@/lib/alerts/types";
-import { getMessenger } from "@/lib/messengers/registry";
-import type { MessengerId } from "@/lib/messengers/ids";
-import type { DestinationConfig, Outcome } from "@/lib/messengers/types";
-import { allowLoopbackWebhooks } from "@/lib/env";
 import { getSmtpSettings } from "@/db/queries/smtp-settings";
+import type { Alert, AlertContext } from "@/lib/alerts/types";
+import { allowLoopbackWebhooks } from "@/lib/env";
+import type { MessengerId } from "@/lib/messengers/ids";
+import { getMessenger } from "@/lib/messengers/registry";
+import type { DestinationConfig, Outcome } from "@/lib/messengers/types";
 import { send } from "./send";
 import { sendMail } from "./smtp";
 

@@ -20,7 +20,11 @@ describe("which due alerts go out together", () => {
     ["all of them", ["message.submitted", "session.waiting", "session.assigned"], 3],
     ["one alone", ["message.submitted"], 1],
     ["a system message alone when it is first", ["system.destination_paused", "message.submitted"], 1],
-    ["the alerts before a system message, without it", ["message.submitted", "session.waiting", "system.destination_recovered", "message.submitted"], 2],
+    [
+      "the alerts before a system message, without it",
+      ["message.submitted", "session.waiting", "system.destination_recovered", "message.submitted"],
+      2,
+    ],
     ["nothing of nothing", [], 0],
   ])("%s", (_, events, size) => expect(groupSize(events)).toBe(size));
 });

@@ -28,7 +28,10 @@ export function groupSize(events: readonly string[]): number {
  * DIGEST_ITEMS inquiries (oldest first) that counts every alert of the group. `payloads` are
  * the group's stored alerts in order; only the first few carry one (null for the rest).
  */
-export function groupMessage(payloads: readonly (string | null)[], opts: { now: number; moreUrl: string }): { alert: Alert; digest: boolean } {
+export function groupMessage(
+  payloads: readonly (string | null)[],
+  opts: { now: number; moreUrl: string },
+): { alert: Alert; digest: boolean } {
   const alerts = payloads.flatMap((p) => (p === null ? [] : [JSON.parse(p) as Alert]));
   if (payloads.length === 1) return { alert: alerts[0], digest: false };
   const inquiries = alerts.filter((a): a is InquiryAlert => a.kind === "event");

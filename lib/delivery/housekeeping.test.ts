@@ -13,10 +13,26 @@ describe("housekeeping", () => {
   const count = (table: string) => (db().$client.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
 
   function agit() {
-    return insertDestination({ messenger: "agit", name: "agit", webhookUrl: "https://agit.io/webhook/x", channel: null, topic: null, enabled: true, allowPrivateNetwork: false });
+    return insertDestination({
+      messenger: "agit",
+      name: "agit",
+      webhookUrl: "https://agit.io/webhook/x",
+      channel: null,
+      topic: null,
+      enabled: true,
+      allowPrivateNetwork: false,
+    });
   }
   const accept = (destination: { id: string; messenger: MessengerId }, now: number, key: string | null = null) =>
-    acceptAlert({ event: "message.submitted", payload: "{}", skipped: false, apiKeyId: null, destinations: [destination], idempotencyKey: key, now });
+    acceptAlert({
+      event: "message.submitted",
+      payload: "{}",
+      skipped: false,
+      apiKeyId: null,
+      destinations: [destination],
+      idempotencyKey: key,
+      now,
+    });
 
   it("keeps ALERTS_RETENTION_DAYS of alerts", () => {
     expect(retentionCutoff(NOW, 30)).toBe(NOW - 30 * DAY);
@@ -48,6 +64,9 @@ describe("housekeeping", () => {
     chores.runIfDue(NOW + 59_999);
     expect(db().$client.prepare("select status from deliveries").get()).toEqual({ status: "pending" });
     chores.runIfDue(NOW + 60_000);
-    expect(db().$client.prepare("select status, last_code from deliveries").get()).toEqual({ status: "failed", last_code: "destination_disabled" });
+    expect(db().$client.prepare("select status, last_code from deliveries").get()).toEqual({
+      status: "failed",
+      last_code: "destination_disabled",
+    });
   });
 });

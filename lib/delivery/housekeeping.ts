@@ -1,5 +1,5 @@
-import { pruneAlertsBefore, pruneIdempotencyKeys } from "@/db/queries/alerts";
 import { getDb } from "@/db/client";
+import { pruneAlertsBefore, pruneIdempotencyKeys } from "@/db/queries/alerts";
 import { failOrphanedDeliveries } from "@/db/queries/deliveries";
 import { pruneStatsBefore } from "@/db/queries/overview-stats";
 

@@ -12,11 +12,15 @@ import type { Settlement } from "./settle";
  * 실패 알림: one message to the chosen destination when another is paused, one when it
  * recovers — on transitions only, never per failed alert.
  */
-export function notifyHealthChange(change: NoticeAlert["change"], destination: { id: string; name: string; messenger: string }, reason?: string) {
+export function notifyHealthChange(
+  change: NoticeAlert["change"],
+  destination: { id: string; name: string; messenger: string },
+  reason?: string,
+) {
   const targetId = getSettings().failureAlertDestinationId;
   if (!targetId || targetId === destination.id) return;
   const target = findDestination(targetId);
-  if (!target || !target.enabled || target.pausedAt !== null) return;
+  if (!target?.enabled || target.pausedAt !== null) return;
   const now = Date.now();
   const notice: NoticeAlert = {
     kind: "notice",

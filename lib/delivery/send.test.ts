@@ -1,6 +1,6 @@
+import type dns from "node:dns";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type dns from "node:dns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send } from "./send";
 

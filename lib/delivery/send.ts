@@ -3,8 +3,8 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import type { MessengerResponse, OutboundRequest, Outcome } from "@/lib/messengers/types";
 import { config } from "@/lib/env";
+import type { MessengerResponse, OutboundRequest, Outcome } from "@/lib/messengers/types";
 import { isIpLiteral, restrictedKind } from "@/lib/net/ip-ranges";
 import pkg from "@/package.json";
 

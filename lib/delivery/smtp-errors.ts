@@ -17,12 +17,17 @@ interface NodemailerError {
 const TLS_CODES = /^(ETLS|EREQUIRETLS|ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_(VERIFY|GET))/;
 const TLS_WORDS = /certificate|self[- ]signed|ssl|tls|handshake|wrong version number/i;
 
-export function smtpFailure(error: unknown): { kind: "response"; response: MessengerResponse } | { kind: "network"; outcome: Exclude<Outcome, { kind: "delivered" }> } {
+export function smtpFailure(
+  error: unknown,
+): { kind: "response"; response: MessengerResponse } | { kind: "network"; outcome: Exclude<Outcome, { kind: "delivered" }> } {
   const err = (error ?? {}) as NodemailerError;
   if (typeof err.responseCode === "number" && err.responseCode >= 400) {
     // EENVELOPE (every recipient refused) carries no command: it was RCPT TO.
     const command = err.command ?? (err.code === "EENVELOPE" ? "RCPT TO" : "");
-    return { kind: "response", response: { status: err.responseCode, headers: { "smtp-command": command }, body: String(err.response ?? err.message ?? "") } };
+    return {
+      kind: "response",
+      response: { status: err.responseCode, headers: { "smtp-command": command }, body: String(err.response ?? err.message ?? "") },
+    };
   }
   const code = err.code ?? "";
   const message = String(err.message ?? code).slice(0, 300);
@@ -30,7 +35,8 @@ export function smtpFailure(error: unknown): { kind: "response"; response: Messe
     return { kind: "network", outcome: { kind: "permanent", status: 0, code: "smtp_tls", message } };
   }
   if (code === "EAUTH") return { kind: "network", outcome: { kind: "permanent", status: 0, code: "auth_failed", message } };
-  if (code === "ETIMEDOUT" || code === "ETIMEDOUT_ATTEMPT") return { kind: "network", outcome: classifyNetworkError({ code: "ETIMEDOUT_ATTEMPT" }) };
+  if (code === "ETIMEDOUT" || code === "ETIMEDOUT_ATTEMPT")
+    return { kind: "network", outcome: classifyNetworkError({ code: "ETIMEDOUT_ATTEMPT" }) };
   if (code === "EDNS") return { kind: "network", outcome: classifyNetworkError({ code: "ENOTFOUND" }) };
   // ECONNECTION/ESOCKET wrap the socket's own error; its code is in the message.
   const inner = /\b(ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|ETIMEDOUT)\b/.exec(message)?.[1];

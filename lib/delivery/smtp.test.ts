@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type FakeSmtp, type FakeSmtpOptions, startFakeSmtp } from "@/e2e/fake-messenger/smtp";
-import { saveSmtpSettings, type SmtpSettings } from "@/db/queries/smtp-settings";
+import { type SmtpSettings, saveSmtpSettings } from "@/db/queries/smtp-settings";
 import { useTempDatabase } from "@/db/test/temp-db";
+import { type FakeSmtp, type FakeSmtpOptions, startFakeSmtp } from "@/e2e/fake-messenger/smtp";
 import { emailAdapter } from "@/lib/messengers/email/adapter";
 import { CTX, inquiry } from "@/lib/messengers/test/fixtures";
 import type { OutboundMail, Outcome } from "@/lib/messengers/types";
 import { attemptDelivery } from "./attempt";
 import { settleAttempt } from "./settle";
-import { sendMail, type SmtpSendOptions } from "./smtp";
+import { type SmtpSendOptions, sendMail } from "./smtp";
 
 // The SMTP sender against a real SMTP server on 127.0.0.1 (e2e/fake-messenger/smtp.ts), never a
 // mock transport: build with the 이메일 adapter, send, classify, settle — as the worker does.
@@ -23,16 +23,25 @@ let version = 1;
 async function server(opts: FakeSmtpOptions = {}, extra: Partial<SmtpSettings> = {}): Promise<SmtpSettings> {
   smtp = await startFakeSmtp(opts);
   return {
-    host: smtp.host, port: smtp.port, security: smtp.security,
-    username: opts.auth?.user ?? null, password: opts.auth?.pass ?? null,
-    fromAddress: "alerts@alimi.example", fromName: "알리미", updatedAt: version++, ...extra,
+    host: smtp.host,
+    port: smtp.port,
+    security: smtp.security,
+    username: opts.auth?.user ?? null,
+    password: opts.auth?.pass ?? null,
+    fromAddress: "alerts@alimi.example",
+    fromName: "알리미",
+    updatedAt: version++,
+    ...extra,
   };
 }
 
 const mail = (): OutboundMail => emailAdapter.buildRequest(inquiry(), { name: "CS", webhookUrl: "cs@example.com, lead@example.com" }, CTX);
 const loopback: SmtpSendOptions = { allowLoopback: true, timeoutMs: 3_000 };
 
-async function attempt(settings: SmtpSettings | null, opts: SmtpSendOptions = loopback): Promise<{ outcome: Outcome; status: number | null }> {
+async function attempt(
+  settings: SmtpSettings | null,
+  opts: SmtpSendOptions = loopback,
+): Promise<{ outcome: Outcome; status: number | null }> {
   const result = await sendMail(mail(), settings, opts);
   if (result.kind === "network") return { outcome: result.outcome, status: null };
   return { outcome: emailAdapter.classify(result.response, Date.now()), status: result.response.status };
@@ -40,9 +49,13 @@ async function attempt(settings: SmtpSettings | null, opts: SmtpSendOptions = lo
 
 const settle = (outcome: Outcome, status: number | null) =>
   settleAttempt({
-    outcome, httpStatus: status, at: 1_000_000, messenger: "email",
+    outcome,
+    httpStatus: status,
+    at: 1_000_000,
+    messenger: "email",
     destination: { paceTat: 0, consecutiveFailures: 0, firstFailureAt: null },
-    deliveries: [{ id: "d1", createdAt: 999_000 }], policy: { maxRetryAgeMs: 86_400_000, retryScale: 1, random: () => 0.5 },
+    deliveries: [{ id: "d1", createdAt: 999_000 }],
+    policy: { maxRetryAgeMs: 86_400_000, retryScale: 1, random: () => 0.5 },
   });
 
 describe("sending 이메일 over SMTP", () => {
@@ -52,9 +65,13 @@ describe("sending 이메일 over SMTP", () => {
     expect(outcome).toEqual({ kind: "delivered", status: 250 });
     expect(status).toBe(250);
     const [received] = smtp!.messages();
-    expect(received).toMatchObject({ from: "alerts@alimi.example", to: ["cs@example.com", "lead@example.com"], subject: "[알리미] 새 문의: 홍길동" });
+    expect(received).toMatchObject({
+      from: "alerts@alimi.example",
+      to: ["cs@example.com", "lead@example.com"],
+      subject: "[알리미] 새 문의: 홍길동",
+    });
     expect(received.text).toContain("상담 열기: https://chat.example.com/ws/sessions/s_123");
-    expect(received.html).toContain("<a href=\"https://chat.example.com/ws/sessions/s_123\"");
+    expect(received.html).toContain('<a href="https://chat.example.com/ws/sessions/s_123"');
     expect(received.raw).toMatch(/^Auto-Submitted: auto-generated/m);
     expect(received.raw).toMatch(/^From: =\?UTF-8\?.*<alerts@alimi\.example>/m);
   });
@@ -63,7 +80,12 @@ describe("sending 이메일 over SMTP", () => {
     const settings = await server();
     smtp!.script("data", [{ code: 451, message: "4.3.0 Try again later" }]);
     const first = await attempt(settings);
-    expect(first.outcome).toMatchObject({ kind: "retry", status: 451, code: "smtp_temporary", message: expect.stringContaining("Try again later") });
+    expect(first.outcome).toMatchObject({
+      kind: "retry",
+      status: 451,
+      code: "smtp_temporary",
+      message: expect.stringContaining("Try again later"),
+    });
     expect(settle(first.outcome, first.status)).toMatchObject({ failed: [], pause: null });
     expect((await attempt(settings)).outcome).toEqual({ kind: "delivered", status: 250 });
     expect(smtp!.messages()).toHaveLength(1);
@@ -74,7 +96,12 @@ describe("sending 이메일 over SMTP", () => {
     smtp!.rejectRecipient("cs@example.com");
     smtp!.rejectRecipient("lead@example.com");
     const { outcome, status } = await attempt(settings);
-    expect(outcome).toMatchObject({ kind: "permanent", status: 550, code: "recipient_refused", message: expect.stringContaining("User unknown") });
+    expect(outcome).toMatchObject({
+      kind: "permanent",
+      status: 550,
+      code: "recipient_refused",
+      message: expect.stringContaining("User unknown"),
+    });
     expect(settle(outcome, status)).toMatchObject({ failed: ["d1"], pause: null });
   });
 
@@ -82,7 +109,10 @@ describe("sending 이메일 over SMTP", () => {
     const settings = await server();
     smtp!.rejectRecipient("lead@example.com");
     const result = await sendMail(mail(), settings, loopback);
-    expect(result.kind === "response" && result.response).toMatchObject({ status: 250, body: expect.stringContaining("refused: lead@example.com") });
+    expect(result.kind === "response" && result.response).toMatchObject({
+      status: 250,
+      body: expect.stringContaining("refused: lead@example.com"),
+    });
     expect(smtp!.messages()[0].to).toEqual(["cs@example.com"]);
   });
 
@@ -122,7 +152,8 @@ describe("sending 이메일 over SMTP", () => {
     expect((await attempt(tls, { allowLoopback: false })).outcome).toMatchObject({ kind: "permanent", code: "blocked_address" });
     // A name that resolves to loopback is refused on the resolved address.
     const named = { ...tls, host: "smtp.innocent.example", updatedAt: version++ };
-    const lookup = ((_h: string, _o: unknown, cb: (e: null, a: { address: string; family: number }[]) => void) => cb(null, [{ address: "127.0.0.1", family: 4 }])) as never;
+    const lookup = ((_h: string, _o: unknown, cb: (e: null, a: { address: string; family: number }[]) => void) =>
+      cb(null, [{ address: "127.0.0.1", family: 4 }])) as never;
     expect((await attempt(named, { allowLoopback: false, lookup })).outcome).toMatchObject({ kind: "permanent", code: "blocked_address" });
     expect(smtp!.messages()).toHaveLength(0);
   });

@@ -31,7 +31,12 @@ export interface SmtpSendOptions {
 type Transport = ReturnType<typeof nodemailer.createTransport>;
 const pools = new Map<string, { version: number; transport: Transport }>();
 
-function transportFor(server: SmtpSettings, address: string, opts: SmtpSendOptions, timeoutMs: number): { key: string; transport: Transport } {
+function transportFor(
+  server: SmtpSettings,
+  address: string,
+  opts: SmtpSendOptions,
+  timeoutMs: number,
+): { key: string; transport: Transport } {
   const key = `${server.updatedAt}|${address}|${opts.ca ? "ca" : ""}`;
   // A newer version of the settings retires every transport of an older one.
   for (const [k, pooled] of pools) {
@@ -43,17 +48,27 @@ function transportFor(server: SmtpSettings, address: string, opts: SmtpSendOptio
   let pooled = pools.get(key);
   if (!pooled) {
     const transport = nodemailer.createTransport({
-      pool: true, maxConnections: 1, maxMessages: 100,
-      host: address, port: server.port,
+      pool: true,
+      maxConnections: 1,
+      maxMessages: 100,
+      host: address,
+      port: server.port,
       secure: server.security === "tls",
       // STARTTLS is required, never optional: a server that does not offer it is an error, not a plain-text send.
       requireTLS: server.security === "starttls",
       ignoreTLS: server.security === "none",
       ...(server.username ? { auth: { user: server.username, pass: server.password ?? "" } } : {}),
       // Connected by address, verified by name (SNI and the certificate check use the host name).
-      tls: { ...(isIpLiteral(server.host) ? {} : { servername: server.host }), minVersion: "TLSv1.2", ...(opts.ca ? { ca: [opts.ca] } : {}) },
-      connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
-      disableFileAccess: true, disableUrlAccess: true,
+      tls: {
+        ...(isIpLiteral(server.host) ? {} : { servername: server.host }),
+        minVersion: "TLSv1.2",
+        ...(opts.ca ? { ca: [opts.ca] } : {}),
+      },
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+      disableFileAccess: true,
+      disableUrlAccess: true,
     });
     pooled = { version: server.updatedAt, transport };
     pools.set(key, pooled);
@@ -69,7 +84,12 @@ function drop(key: string): void {
 /** The address to connect to: the host's first address the policy allows, or why not. */
 async function resolveAllowed(host: string, allowLoopback: boolean, lookup: typeof dns.lookup): Promise<string | Outcome> {
   const policy = { allowLoopback, allowPrivate: false };
-  const blocked = (what: string): Outcome => ({ kind: "permanent", status: 0, code: "blocked_address", message: `${what} is not a public address` });
+  const blocked = (what: string): Outcome => ({
+    kind: "permanent",
+    status: 0,
+    code: "blocked_address",
+    message: `${what} is not a public address`,
+  });
   if (isIpLiteral(host)) return addressAllowed(host, policy) ? host : blocked(host);
   try {
     const list = await new Promise<dns.LookupAddress[]>((resolve, reject) =>
@@ -84,10 +104,15 @@ async function resolveAllowed(host: string, allowLoopback: boolean, lookup: type
 export async function sendMail(mail: OutboundMail, server: SmtpSettings | null, opts: SmtpSendOptions): Promise<SendResult> {
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
-  const failed = (outcome: Outcome): SendResult => ({ kind: "network", outcome: outcome as Exclude<Outcome, { kind: "delivered" }>, latencyMs: latency() });
+  const failed = (outcome: Outcome): SendResult => ({
+    kind: "network",
+    outcome: outcome as Exclude<Outcome, { kind: "delivered" }>,
+    latencyMs: latency(),
+  });
   if (!server) return failed({ kind: "permanent", status: 0, code: "smtp_not_configured", message: "no 이메일 서버 is set up" });
   // Saved under the flag and the flag since removed: plain SMTP is still refused.
-  if (server.security === "none" && !opts.allowLoopback) return failed({ kind: "permanent", status: 0, code: "smtp_tls", message: "보안 연결 없음 is refused" });
+  if (server.security === "none" && !opts.allowLoopback)
+    return failed({ kind: "permanent", status: 0, code: "smtp_tls", message: "보안 연결 없음 is refused" });
   const address = await resolveAllowed(server.host, opts.allowLoopback, opts.lookup ?? dns.lookup);
   if (typeof address !== "string") return failed(address);
 
@@ -103,7 +128,11 @@ export async function sendMail(mail: OutboundMail, server: SmtpSettings | null, 
     const info = await Promise.race([
       transport.sendMail({
         from: { name: server.fromName, address: server.fromAddress },
-        to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers,
       }),
       timeout,
     ]);
@@ -111,7 +140,11 @@ export async function sendMail(mail: OutboundMail, server: SmtpSettings | null, 
     // Some recipients refused (5xx at RCPT), the rest accepted: delivered, the refusals kept in the log.
     const refused = (info.rejected ?? []).map(String);
     const body = refused.length ? `${reply} · refused: ${refused.join(", ")}` : reply;
-    return { kind: "response", response: { status: Number(/^\d{3}/.exec(reply)?.[0] ?? 250), headers: { "smtp-command": "DATA" }, body }, latencyMs: latency() };
+    return {
+      kind: "response",
+      response: { status: Number(/^\d{3}/.exec(reply)?.[0] ?? 250), headers: { "smtp-command": "DATA" }, body },
+      latencyMs: latency(),
+    };
   } catch (error) {
     const failure = smtpFailure(error);
     // A broken connection or a stuck one is not reused: the next try starts afresh.

@@ -1,7 +1,7 @@
 import type { AlertContext, TestAlert } from "@/lib/alerts/types";
 import type { MessengerId } from "@/lib/messengers/ids";
-import type { DestinationConfig } from "@/lib/messengers/types";
 import { getMessenger } from "@/lib/messengers/registry";
+import type { DestinationConfig } from "@/lib/messengers/types";
 import { attemptDelivery } from "./attempt";
 import { hintFor } from "./hints";
 
@@ -18,11 +18,7 @@ export interface TestSendResult {
 }
 
 /** 테스트 전송: the same adapter and sender as real alerts, without the queue. */
-export async function sendTestMessage(
-  messenger: MessengerId,
-  config: DestinationConfig,
-  ctx: AlertContext,
-): Promise<TestSendResult> {
+export async function sendTestMessage(messenger: MessengerId, config: DestinationConfig, ctx: AlertContext): Promise<TestSendResult> {
   const alert: TestAlert = { kind: "test", occurredAt: Date.now(), destinationName: config.name };
   const { outcome, httpStatus, latencyMs } = await attemptDelivery(messenger, alert, config, ctx);
   return {

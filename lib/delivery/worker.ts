@@ -1,4 +1,4 @@
-import { claimDueGroups, type ClaimedGroup, nextWakeAt, releaseLeases, settleGroup } from "@/db/queries/deliveries";
+import { type ClaimedGroup, claimDueGroups, nextWakeAt, releaseLeases, settleGroup } from "@/db/queries/deliveries";
 import { getSettings } from "@/db/queries/settings";
 import type { AlertContext } from "@/lib/alerts/types";
 import { appBaseUrl, config, retentionDays } from "@/lib/env";
@@ -19,7 +19,14 @@ const MAX_GROUPS = 16;
 const MAX_TIMER_MS = 30_000;
 const SHUTDOWN_GRACE_MS = 3_000;
 // Read when first claimed, not at load: the configuration is validated when the server starts.
-const claimRules = () => ({ leaseMs: attemptTimeoutMs() + 5_000, maxGroups: MAX_GROUPS, perGroup: DIGEST_LIMIT, withPayload: DIGEST_ITEMS, pace: paceRules, groupSize });
+const claimRules = () => ({
+  leaseMs: attemptTimeoutMs() + 5_000,
+  maxGroups: MAX_GROUPS,
+  perGroup: DIGEST_LIMIT,
+  withPayload: DIGEST_ITEMS,
+  pace: paceRules,
+  groupSize,
+});
 
 class DeliveryWorker {
   private running = false;
@@ -92,8 +99,7 @@ class DeliveryWorker {
       do {
         this.again = false;
         this.housekeeping.runIfDue(Date.now());
-        let groups: ClaimedGroup[];
-        while (!this.stopping && (groups = claimDueGroups(Date.now(), claimRules())).length > 0) {
+        for (let groups = this.claim(); groups.length > 0; groups = this.claim()) {
           const settings = getSettings();
           const ctx: AlertContext = { locale: settings.alertLocale, timeZone: settings.timeZone };
           await Promise.all(groups.map((g) => this.deliver(g, ctx)));
@@ -107,6 +113,11 @@ class DeliveryWorker {
     }
   }
 
+  /** Due work, or nothing once shutting down (a send in progress finishes, no new one starts). */
+  private claim(): ClaimedGroup[] {
+    return this.stopping ? [] : claimDueGroups(Date.now(), claimRules());
+  }
+
   private schedule(): void {
     if (this.stopping) return;
     const at = nextWakeAt(Date.now(), paceRules);
@@ -116,29 +127,46 @@ class DeliveryWorker {
   private async deliver(group: ClaimedGroup, ctx: AlertContext): Promise<void> {
     const { destination } = group;
     const ids = group.deliveries.map((d) => d.id);
-    ids.forEach((id) => this.inFlight.add(id));
+    for (const id of ids) this.inFlight.add(id);
     try {
       const moreUrl = `${appBaseUrl()}/deliveries?destination=${destination.id}`;
-      const { alert, digest } = groupMessage(group.deliveries.map((d) => d.payload), { now: Date.now(), moreUrl });
+      const { alert, digest } = groupMessage(
+        group.deliveries.map((d) => d.payload),
+        { now: Date.now(), moreUrl },
+      );
       const result = await attemptDelivery(destination.messenger, alert, destination, ctx, this.abort.signal);
       if (this.abort.signal.aborted) return; // shutting down: the exit handler releases the claim
       const { outcome } = result;
       const at = Date.now();
       const { maxRetryAgeMs, retryScale } = config();
       const settlement = settleAttempt({
-        outcome, httpStatus: result.httpStatus, at, messenger: destination.messenger, destination,
-        deliveries: group.deliveries, policy: { maxRetryAgeMs, retryScale },
+        outcome,
+        httpStatus: result.httpStatus,
+        at,
+        messenger: destination.messenger,
+        destination,
+        deliveries: group.deliveries,
+        policy: { maxRetryAgeMs, retryScale },
       });
       settleGroup({
-        destinationId: destination.id, deliveryIds: ids, digestId: digest ? newDigestId() : null, at, outcome: outcome.kind,
-        httpStatus: result.httpStatus, code: outcome.kind === "delivered" ? null : (outcome.code ?? null),
+        destinationId: destination.id,
+        deliveryIds: ids,
+        digestId: digest ? newDigestId() : null,
+        at,
+        outcome: outcome.kind,
+        httpStatus: result.httpStatus,
+        code: outcome.kind === "delivered" ? null : (outcome.code ?? null),
         message: outcome.kind === "delivered" ? null : (outcome.message ?? null),
-        bodySnippet: result.bodySnippet, latencyMs: result.latencyMs,
-        failed: settlement.failed, paceTat: settlement.paceTat, pause: settlement.pause, failureCode: settlement.failureCode,
+        bodySnippet: result.bodySnippet,
+        latencyMs: result.latencyMs,
+        failed: settlement.failed,
+        paceTat: settlement.paceTat,
+        pause: settlement.pause,
+        failureCode: settlement.failureCode,
       });
       await reportSettlement(destination, outcome, settlement);
     } finally {
-      ids.forEach((id) => this.inFlight.delete(id));
+      for (const id of ids) this.inFlight.delete(id);
     }
   }
 }

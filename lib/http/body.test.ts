@@ -62,7 +62,13 @@ describe("readBodyBounded", () => {
     expect(await readBodyBounded(webBodyChunks(big), null, LIMIT)).toBeNull();
     expect(cancelled).toBe(true);
     const broken = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new Error("gone")) });
-    await expect(readBodyBounded(webBodyChunks(new Request("http://x/", { method: "POST", body: broken, duplex: "half" } as RequestInit)), null, LIMIT)).rejects.toBeInstanceOf(BodyReadError);
+    await expect(
+      readBodyBounded(
+        webBodyChunks(new Request("http://x/", { method: "POST", body: broken, duplex: "half" } as RequestInit)),
+        null,
+        LIMIT,
+      ),
+    ).rejects.toBeInstanceOf(BodyReadError);
   });
 });
 
@@ -94,13 +100,16 @@ describe("readBodyBounded on node:http", () => {
   });
 
   it("a client that goes away mid-body is a BodyReadError", async () => {
-    const result = new Promise<unknown>((resolve) => void serve(resolve).then((port) => {
-      const socket = new Socket();
-      socket.connect(port, "127.0.0.1", () => {
-        socket.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"a\"");
-        setTimeout(() => socket.destroy(), 50);
-      });
-    }));
+    const result = new Promise<unknown>(
+      (resolve) =>
+        void serve(resolve).then((port) => {
+          const socket = new Socket();
+          socket.connect(port, "127.0.0.1", () => {
+            socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{"a"');
+            setTimeout(() => socket.destroy(), 50);
+          });
+        }),
+    );
     expect(await result).toBeInstanceOf(BodyReadError);
   });
 });

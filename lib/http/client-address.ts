@@ -67,7 +67,11 @@ function trustedProxies(trust: Extract<TrustProxy, { kind: "cidrs" }>): BlockLis
  * every trusted address (and not at all unless the socket is trusted). A list shorter than that
  * gives its leftmost address; something that is not an address ends the walk at the one before.
  */
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trust: TrustProxy): string {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trust: TrustProxy,
+): string {
   const socket = normaliseAddress(socketAddress);
   if (!socket) return "unknown";
   if (trust.kind === "none") return socket;

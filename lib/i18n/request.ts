@@ -1,8 +1,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getSettings } from "@/db/queries/settings";
-import { DEFAULT_LOCALE, isLocale } from "./config";
-import { LOCALE_COOKIE } from "./config";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from "./config";
 import { formats } from "./formats";
 
 // Korean unless the visitor chose otherwise with the header switch; no locale in URLs.

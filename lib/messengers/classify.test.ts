@@ -31,10 +31,23 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("Sun, 22 Nov 2026 03:00:00 GMT", NOW)).toBe(0);
   });
 
-  it.each([undefined, "", "  ", "soon", "-5", "1.5", "5s", "abc 12", "1e3", "0x10", "Mon, garbage", "Mon, 1", "Mon, 23 Nov 2026 03:00:05 +0900", "Fooday, 23 Nov 2026 03:00:05 GMT", "9".repeat(400)])(
-    "ignores %j",
-    (value) => expect(parseRetryAfter(value, NOW)).toBeUndefined(),
-  );
+  it.each([
+    undefined,
+    "",
+    "  ",
+    "soon",
+    "-5",
+    "1.5",
+    "5s",
+    "abc 12",
+    "1e3",
+    "0x10",
+    "Mon, garbage",
+    "Mon, 1",
+    "Mon, 23 Nov 2026 03:00:05 +0900",
+    "Fooday, 23 Nov 2026 03:00:05 GMT",
+    "9".repeat(400),
+  ])("ignores %j", (value) => expect(parseRetryAfter(value, NOW)).toBeUndefined());
 });
 
 describe("a hostile Retry-After", () => {
@@ -69,10 +82,15 @@ describe("classifyResponse", () => {
 
   it("retry keeps the messenger's detail and honours Retry-After", () => {
     expect(classifyResponse(res(429, "", { "retry-after": "7" }), NOW, () => ({ code: "rate_limited" }))).toEqual({
-      kind: "retry", status: 429, retryAfterMs: 7_000, code: "rate_limited",
+      kind: "retry",
+      status: 429,
+      retryAfterMs: 7_000,
+      code: "rate_limited",
     });
     expect(classifyResponse(res(503, "", { "retry-after": "Mon, 23 Nov 2026 03:00:02 GMT" }), NOW, noDetail)).toEqual({
-      kind: "retry", status: 503, retryAfterMs: 2_000,
+      kind: "retry",
+      status: 503,
+      retryAfterMs: 2_000,
     });
   });
 
@@ -82,7 +100,10 @@ describe("classifyResponse", () => {
 
   it("permanent keeps the messenger's code and message and ignores Retry-After", () => {
     expect(classifyResponse(res(404, "x", { "retry-after": "5" }), NOW, () => ({ code: "no_service", message: "m" }))).toEqual({
-      kind: "permanent", status: 404, code: "no_service", message: "m",
+      kind: "permanent",
+      status: 404,
+      code: "no_service",
+      message: "m",
     });
   });
 

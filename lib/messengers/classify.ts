@@ -43,11 +43,7 @@ export interface ErrorDetail {
 }
 
 /** Status → outcome by the shared rules; `readError` adds the messenger's own code/message. */
-export function classifyResponse(
-  res: MessengerResponse,
-  now: number,
-  readError: (res: MessengerResponse) => ErrorDetail,
-): Outcome {
+export function classifyResponse(res: MessengerResponse, now: number, readError: (res: MessengerResponse) => ErrorDetail): Outcome {
   const kind = statusKind(res.status);
   if (kind === "delivered") return { kind, status: res.status };
   const detail = readError(res);

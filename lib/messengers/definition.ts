@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import type messages from "@/messages/ko.json";
+import type { AddressRule } from "./destination-schema";
 import type { DestinationFormValues } from "./fields";
 import type { MessengerId } from "./ids";
 import type { Adapter } from "./types";
-import type { AddressRule } from "./destination-schema";
 import type { UrlValidationOptions, WebhookUrlRule } from "./webhook-url";
 
 // The shape of one messenger's definition, in two halves so the browser gets only its own:

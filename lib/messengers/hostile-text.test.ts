@@ -29,7 +29,10 @@ function renderedText(id: (typeof MESSENGER_IDS)[number]): string {
       : id === "slack"
         ? JSON.parse(req.body).text
         : // Mattermost's `fallback` is the plain-text notification line: never parsed as Markdown.
-          strings({ ...JSON.parse(req.body), attachments: JSON.parse(req.body).attachments?.map(({ fallback: _, ...a }: Record<string, unknown>) => a) }).join("\n");
+          strings({
+            ...JSON.parse(req.body),
+            attachments: JSON.parse(req.body).attachments?.map(({ fallback: _, ...a }: Record<string, unknown>) => a),
+          }).join("\n");
   return raw.replaceAll(safeLinkTarget("https://chat.example.com/ws/sessions/s_123"), "");
 }
 
@@ -98,7 +101,11 @@ describe("every messenger", () => {
 const HOSTILE_URL = "https://chat.example.com/s/@here/[x](http://e.example)/<!channel>|*b*/_i_/~s~?q=@all&r=`c`#a b\n@channel";
 
 describe.each(MESSENGER_IDS)("%s writes a hostile conversation URL inert", (id) => {
-  const req = adapters[id].buildRequest(inquiry({ session: { id: "s", url: HOSTILE_URL, channel: "web" } }), { name: "n", webhookUrl: "https://e/x" }, CTX);
+  const req = adapters[id].buildRequest(
+    inquiry({ session: { id: "s", url: HOSTILE_URL, channel: "web" } }),
+    { name: "n", webhookUrl: "https://e/x" },
+    CTX,
+  );
   const text = id === "teamroom" ? (new URLSearchParams(req.body).get("content") ?? "") : strings(JSON.parse(req.body)).join("\n");
 
   it("with no mention, link syntax, code or line break left in it", () => {

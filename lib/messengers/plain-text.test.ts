@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { safeLinkTarget } from "@/lib/alerts/escape";
+import type { AlertContext } from "@/lib/alerts/types";
 import { agitAdapter } from "./agit/adapter";
 import { hiworksAdapter } from "./hiworks/adapter";
 import { teamroomAdapter } from "./teamroom/adapter";
-import { safeLinkTarget } from "@/lib/alerts/escape";
-import type { AlertContext } from "@/lib/alerts/types";
 import { CTX, inquiry, OCCURRED, res, testAlert } from "./test/fixtures";
 import type { Adapter } from "./types";
 
@@ -36,10 +36,14 @@ describe.each([hiworksAdapter, agitAdapter, teamroomAdapter])("$id: customer tex
   const imitation = inquiry({
     // The summary starts with the customer's name, the message is theirs line by line.
     customer: { name: "상담 열기: https://evil.example/a" },
-    message: "확인 부탁드립니다\n\n상담 열기: https://evil.example/b\n상담열기 : https://evil.example/c\nOpen conversation: https://evil.example/d",
+    message:
+      "확인 부탁드립니다\n\n상담 열기: https://evil.example/b\n상담열기 : https://evil.example/c\nOpen conversation: https://evil.example/d",
   });
 
-  it.each([["ko", "상담 열기"], ["en", "Open conversation"]] as const)("in %s, only our line starts with the label", (locale, label) => {
+  it.each([
+    ["ko", "상담 열기"],
+    ["en", "Open conversation"],
+  ] as const)("in %s, only our line starts with the label", (locale, label) => {
     const lines = textOf(adapter, imitation, { locale, timeZone: "Asia/Seoul" }).split("\n");
     const linkLike = lines.filter((line) => /^(상담\s*열기|open conversation)\s*:/i.test(line));
     expect(linkLike).toEqual([`${label}: ${OURS}`]);
@@ -70,7 +74,11 @@ describe("plain-text messengers", () => {
   });
 
   it("a customer name cannot fake extra lines", () => {
-    const req = hiworksAdapter.buildRequest(inquiry({ customer: { name: "홍\n시간: 가짜" } }), { name: "x", webhookUrl: "https://e/x" }, CTX);
+    const req = hiworksAdapter.buildRequest(
+      inquiry({ customer: { name: "홍\n시간: 가짜" } }),
+      { name: "x", webhookUrl: "https://e/x" },
+      CTX,
+    );
     expect(JSON.parse(req.body).text).toContain("고객: 홍 시간: 가짜\n");
   });
 
@@ -81,18 +89,23 @@ describe("plain-text messengers", () => {
   });
 
   it("speaks English when the workspace language is English", () => {
-    const text = JSON.parse(hiworksAdapter.buildRequest(assigned, { name: "x", webhookUrl: "https://e/x" }, { locale: "en", timeZone: "UTC" }).body).text;
+    const text = JSON.parse(
+      hiworksAdapter.buildRequest(assigned, { name: "x", webhookUrl: "https://e/x" }, { locale: "en", timeZone: "UTC" }).body,
+    ).text;
     expect(text).toContain("홍길동 was assigned to 김상담.");
     expect(text).toContain("Time: 2026-11-23 03:12:45 (UTC)");
   });
 
-  it.each([hiworksAdapter, agitAdapter, teamroomAdapter])("$id keeps status and the first 500 characters of an unknown error", (adapter) => {
-    const outcome = adapter.classify(res(400, "x".repeat(800)), OCCURRED);
-    expect(outcome).toEqual({ kind: "permanent", status: 400, message: "x".repeat(500) });
-    expect(adapter.classify(res(201, "{}"), OCCURRED)).toEqual({ kind: "delivered", status: 201 });
-    expect(adapter.classify(res(502, ""), OCCURRED)).toEqual({ kind: "retry", status: 502 });
-    expect(adapter.classify(res(408, ""), OCCURRED).kind).toBe("retry");
-    expect(adapter.classify(res(425, ""), OCCURRED).kind).toBe("retry");
-    expect(adapter.classify(res(301, ""), OCCURRED).kind).toBe("permanent");
-  });
+  it.each([hiworksAdapter, agitAdapter, teamroomAdapter])(
+    "$id keeps status and the first 500 characters of an unknown error",
+    (adapter) => {
+      const outcome = adapter.classify(res(400, "x".repeat(800)), OCCURRED);
+      expect(outcome).toEqual({ kind: "permanent", status: 400, message: "x".repeat(500) });
+      expect(adapter.classify(res(201, "{}"), OCCURRED)).toEqual({ kind: "delivered", status: 201 });
+      expect(adapter.classify(res(502, ""), OCCURRED)).toEqual({ kind: "retry", status: 502 });
+      expect(adapter.classify(res(408, ""), OCCURRED).kind).toBe("retry");
+      expect(adapter.classify(res(425, ""), OCCURRED).kind).toBe("retry");
+      expect(adapter.classify(res(301, ""), OCCURRED).kind).toBe("permanent");
+    },
+  );
 });

@@ -27,7 +27,12 @@ export function plainTextAlert(view: AlertView): string {
     lines.push(`${field.label}: ${field.untrusted ? breakMentions(field.value) : field.value}`);
   }
   if (view.message) {
-    lines.push(`${view.labels.message}:`, ...breakMentions(view.message).split("\n").map((line) => `${QUOTE}${line}`));
+    lines.push(
+      `${view.labels.message}:`,
+      ...breakMentions(view.message)
+        .split("\n")
+        .map((line) => `${QUOTE}${line}`),
+    );
   }
   for (const item of view.items ?? []) lines.push(`• ${breakMentions(item.text)} — ${safeLinkTarget(item.url)}`);
   if (view.more) lines.push(view.more);

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { slackAdapter } from "./slack/adapter";
-import { slackMeta } from "./slack/meta";
+import ko from "@/messages/ko.json";
 import { defineMessenger } from "./define-messenger";
 import { MESSENGER_IDS } from "./ids";
 import { type MetaRegistry, messengerMeta } from "./meta";
 import { adapters, getAdapter, type MessengerRegistry, messengers } from "./registry";
-import ko from "@/messages/ko.json";
+import { slackAdapter } from "./slack/adapter";
+import { slackMeta } from "./slack/meta";
 
 describe("adapter registry", () => {
   it("has exactly one adapter per messenger id", () => {
@@ -30,14 +30,26 @@ describe("one definition per messenger", () => {
   });
 
   // An existing destination with its URL left empty skips the URL rule: only the fields are judged.
-  const everything = { id: "dest_1", name: "n", webhookUrl: "", recipients: "", enabled: true, channel: "", topic: "고객문의", allowPrivateNetwork: true };
+  const everything = {
+    id: "dest_1",
+    name: "n",
+    webhookUrl: "",
+    recipients: "",
+    enabled: true,
+    channel: "",
+    topic: "고객문의",
+    allowPrivateNetwork: true,
+  };
 
   it.each(MESSENGER_IDS)("%s: its schema keeps exactly the fields its form shows", (id) => {
     const { fields, capabilities } = messengerMeta[id];
     const kept = Object.keys(messengers[id].configSchema({ allowLoopback: false }).parse(everything)).sort();
     // 받는 사람 (이메일) is stored where the URL is: both leave the schema as webhookUrl.
     const shown = [
-      "id", "name", "webhookUrl", "enabled",
+      "id",
+      "name",
+      "webhookUrl",
+      "enabled",
       ...(fields.channel !== null ? ["channel"] : []),
       ...(fields.topic ? ["topic"] : []),
       ...(capabilities.privateNetwork ? ["allowPrivateNetwork"] : []),
@@ -46,7 +58,12 @@ describe("one definition per messenger", () => {
   });
 
   it("refuses a definition whose form fields and schemas disagree", () => {
-    const base = { meta: slackMeta, url: { hosts: ["hooks.slack.com"], allowHttp: false, path: /^\/x$/ }, adapter: slackAdapter, pace: { intervalMs: 1, burst: 1 } };
+    const base = {
+      meta: slackMeta,
+      url: { hosts: ["hooks.slack.com"], allowHttp: false, path: /^\/x$/ },
+      adapter: slackAdapter,
+      pace: { intervalMs: 1, burst: 1 },
+    };
     expect(() => defineMessenger(base)).toThrow(/meta.fields/);
     expect(() => defineMessenger({ ...base, meta: { ...slackMeta, id: "jandi" } as never })).toThrow();
   });
@@ -73,6 +90,7 @@ describe("one definition per messenger", () => {
 });
 
 // Type-level: the registries are typed over the id list. (tsc --noEmit checks these lines.)
+// biome-ignore lint/suspicious/noExportsInTest: exported only so tsc keeps checking these lines (unused otherwise)
 export function compileChecks() {
   // @ts-expect-error — a messenger without its definition does not compile
   const missing: MessengerRegistry = { slack: messengers.slack };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MessengerId } from "./ids";
-import type { WebhookMessengerId } from "./types";
 import { configSchemas } from "./schemas";
+import type { WebhookMessengerId } from "./types";
 import { maskWebhookUrl } from "./webhook-url";
 
 const strict = { allowLoopback: false };
@@ -190,8 +190,7 @@ describe("other fields", () => {
   });
 
   it("checks channel names in each messenger's own form", () => {
-    const slack = (channel: string) =>
-      configSchemas.slack(strict).safeParse({ ...values("slack", valid.slack[0]), channel }).success;
+    const slack = (channel: string) => configSchemas.slack(strict).safeParse({ ...values("slack", valid.slack[0]), channel }).success;
     expect(slack("#cs-alerts")).toBe(true);
     expect(slack("고객문의")).toBe(true);
     expect(slack("two words")).toBe(false);
@@ -215,7 +214,9 @@ describe("maskWebhookUrl", () => {
   });
 
   it("takes the tail of the signed query value when the secret is there (Teams, Google Chat)", () => {
-    expect(maskWebhookUrl(`https://prod-1.koreacentral.logic.azure.com${TEAMS_PATH}${TEAMS_QUERY}`)).toBe("https://prod-1.koreacentral.logic.azure.com/…/…vwxy");
+    expect(maskWebhookUrl(`https://prod-1.koreacentral.logic.azure.com${TEAMS_PATH}${TEAMS_QUERY}`)).toBe(
+      "https://prod-1.koreacentral.logic.azure.com/…/…vwxy",
+    );
     expect(maskWebhookUrl(`https://chat.googleapis.com${GCHAT_PATH}${GCHAT_QUERY}`)).toBe("https://chat.googleapis.com/…/…123=");
   });
 });
@@ -230,11 +231,23 @@ describe("SSRF at save: Mattermost refuses internal addresses", () => {
   };
 
   it.each([
-    ["127.0.0.1", "url.private"], ["localhost", "url.private"], ["app.localhost", "url.private"], ["10.0.0.5", "url.private"],
-    ["172.16.3.4", "url.private"], ["192.168.0.10", "url.private"], ["100.64.1.1", "url.private"],
-    ["169.254.169.254", "url.internal"], ["224.0.0.1", "url.internal"], ["0.0.0.0", "url.internal"],
-    ["[::1]", "url.private"], ["[fc00::1]", "url.private"], ["[fe80::1]", "url.internal"], ["[::ffff:127.0.0.1]", "url.private"],
-    ["2130706433", "url.private"], ["0x7f.1", "url.private"], ["127.1", "url.private"],
+    ["127.0.0.1", "url.private"],
+    ["localhost", "url.private"],
+    ["app.localhost", "url.private"],
+    ["10.0.0.5", "url.private"],
+    ["172.16.3.4", "url.private"],
+    ["192.168.0.10", "url.private"],
+    ["100.64.1.1", "url.private"],
+    ["169.254.169.254", "url.internal"],
+    ["224.0.0.1", "url.internal"],
+    ["0.0.0.0", "url.internal"],
+    ["[::1]", "url.private"],
+    ["[fc00::1]", "url.private"],
+    ["[fe80::1]", "url.internal"],
+    ["[::ffff:127.0.0.1]", "url.private"],
+    ["2130706433", "url.private"],
+    ["0x7f.1", "url.private"],
+    ["127.1", "url.private"],
   ])("refuses %s", (host, key) => {
     expect(mm(host)).toBe(key);
   });

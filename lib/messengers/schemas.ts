@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { DestinationFormValues } from "./fields";
-import { type MessengerId, MESSENGER_IDS } from "./ids";
+import { MESSENGER_IDS, type MessengerId } from "./ids";
 import { messengers } from "./registry";
 import type { UrlValidationOptions } from "./webhook-url";
 

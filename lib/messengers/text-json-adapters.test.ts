@@ -8,7 +8,12 @@ import { CTX, HOSTILE, inquiry, OCCURRED, res, testAlert } from "./test/fixtures
 const Z = "\u200B";
 const CASES = [
   { name: "agit", adapter: agitAdapter, url: "https://agit.io/webhook/6f1c1a0e-2b9a-4a43-9b8e-3f1d2c4b5a69", created: '{"id":12345}' },
-  { name: "hiworks", adapter: hiworksAdapter, url: "https://hooks.hiworks.com/messenger/chat/0123456789abcdef0123456789abcdef", created: "{}" },
+  {
+    name: "hiworks",
+    adapter: hiworksAdapter,
+    url: "https://hooks.hiworks.com/messenger/chat/0123456789abcdef0123456789abcdef",
+    created: "{}",
+  },
 ];
 
 describe.each(CASES)("$name adapter", ({ adapter, url, created }) => {
@@ -44,7 +49,9 @@ describe.each(CASES)("$name adapter", ({ adapter, url, created }) => {
 
     it("session.waiting, with e-mail, phone and team", () => {
       const alert = inquiry({
-        event: "session.waiting", message: undefined, team: "cs",
+        event: "session.waiting",
+        message: undefined,
+        team: "cs",
         customer: { name: "김민지", email: "minji@example.com", phone: "010-1234-5678" },
         session: { id: "s_9", url: "https://chat.example.com/ws/sessions/s_9", channel: "web" },
       });
@@ -66,7 +73,12 @@ describe.each(CASES)("$name adapter", ({ adapter, url, created }) => {
     });
 
     it("session.assigned names the agent", () => {
-      const alert = inquiry({ event: "session.assigned", agent: { name: "김상담" }, message: undefined, session: { id: "s_1", url: "https://chat.example.com/ws/sessions/s_1", channel: "other" } });
+      const alert = inquiry({
+        event: "session.assigned",
+        agent: { name: "김상담" },
+        message: undefined,
+        session: { id: "s_1", url: "https://chat.example.com/ws/sessions/s_1", channel: "other" },
+      });
       expect(build(alert).text).toBe(
         [
           "[알리미] 👤 상담사 배정",
@@ -97,8 +109,12 @@ describe.each(CASES)("$name adapter", ({ adapter, url, created }) => {
 
   describe("buildRequest: customer text", () => {
     it("neutralises hostile text in the name, the agent and the message", () => {
-      const { text } = build(inquiry({ event: "session.assigned", customer: { name: HOSTILE }, message: HOSTILE, agent: { name: HOSTILE } }));
-      expect(text).toContain(`메시지:\n│ <${Z}!channel> @${Z}here @${Z}all [${Z}x]${Z}(${Z}http://e.example)${Z} ![${Z}i]${Z}(${Z}http://e.example/i.png)${Z} <${Z}http://e.example|click> *b* _i_ # h & <${Z} >`);
+      const { text } = build(
+        inquiry({ event: "session.assigned", customer: { name: HOSTILE }, message: HOSTILE, agent: { name: HOSTILE } }),
+      );
+      expect(text).toContain(
+        `메시지:\n│ <${Z}!channel> @${Z}here @${Z}all [${Z}x]${Z}(${Z}http://e.example)${Z} ![${Z}i]${Z}(${Z}http://e.example/i.png)${Z} <${Z}http://e.example|click> *b* _i_ # h & <${Z} >`,
+      );
       expect(text).not.toContain("<!channel>");
       expect(text).not.toMatch(/@(here|all|channel)|\]\(|!\[[^\u200B]|<http/);
     });
@@ -119,12 +135,21 @@ describe.each(CASES)("$name adapter", ({ adapter, url, created }) => {
 
     it("an unknown 4xx is permanent, keeping the status and the first 500 characters of the body", () => {
       expect(adapter.classify(res(400, "x".repeat(800)), OCCURRED)).toEqual({ kind: "permanent", status: 400, message: "x".repeat(500) });
-      expect(adapter.classify(res(404, '{"error":"not found"}'), OCCURRED)).toEqual({ kind: "permanent", status: 404, message: '{"error":"not found"}' });
+      expect(adapter.classify(res(404, '{"error":"not found"}'), OCCURRED)).toEqual({
+        kind: "permanent",
+        status: 404,
+        message: '{"error":"not found"}',
+      });
       expect(adapter.classify(res(302, ""), OCCURRED)).toEqual({ kind: "permanent", status: 302 });
     });
 
     it("408, 425, 429 and 5xx are retried, honouring Retry-After", () => {
-      expect(adapter.classify(res(429, "slow down", { "retry-after": "3" }), OCCURRED)).toEqual({ kind: "retry", status: 429, retryAfterMs: 3_000, message: "slow down" });
+      expect(adapter.classify(res(429, "slow down", { "retry-after": "3" }), OCCURRED)).toEqual({
+        kind: "retry",
+        status: 429,
+        retryAfterMs: 3_000,
+        message: "slow down",
+      });
       for (const status of [408, 425, 500, 503]) expect(adapter.classify(res(status), OCCURRED)).toEqual({ kind: "retry", status });
     });
   });

@@ -53,11 +53,20 @@ describe("restricted addresses (SSRF)", () => {
   });
 
   it.each([
-    ["::ffff:100.100.100.200", "metadata"], ["::ffff:6464:64c8", "metadata"], ["FD00:EC2:0:0:0:0:0:254", "metadata"],
-    ["::ffff:127.0.0.1", "loopback"], ["::ffff:7f00:1", "loopback"], ["0:0:0:0:0:ffff:7f00:0001", "loopback"],
-    ["::FFFF:10.0.0.1", "private"], ["::ffff:169.254.169.254", "link-local"], ["::ffff:a9fe:a9fe", "link-local"],
-    ["[::1]", "loopback"], ["fe80::1%eth0", "link-local"], ["[fe80::1%25eth0]", "link-local"],
-    ["::ffff:192.0.2.1", "reserved"], ["::ffff:100.64.0.1", "cgnat"],
+    ["::ffff:100.100.100.200", "metadata"],
+    ["::ffff:6464:64c8", "metadata"],
+    ["FD00:EC2:0:0:0:0:0:254", "metadata"],
+    ["::ffff:127.0.0.1", "loopback"],
+    ["::ffff:7f00:1", "loopback"],
+    ["0:0:0:0:0:ffff:7f00:0001", "loopback"],
+    ["::FFFF:10.0.0.1", "private"],
+    ["::ffff:169.254.169.254", "link-local"],
+    ["::ffff:a9fe:a9fe", "link-local"],
+    ["[::1]", "loopback"],
+    ["fe80::1%eth0", "link-local"],
+    ["[fe80::1%25eth0]", "link-local"],
+    ["::ffff:192.0.2.1", "reserved"],
+    ["::ffff:100.64.0.1", "cgnat"],
   ])("IPv4-mapped and other spellings: %s is %s", (ip, kind) => {
     expect(restrictedKind(ip)).toBe(kind);
   });

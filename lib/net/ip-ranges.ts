@@ -24,12 +24,26 @@ export const RESTRICTED_RANGES: readonly { kind: RestrictedKind; cidrs: readonly
     kind: "reserved",
     cidrs: [
       // IPv4: IETF protocol assignments, documentation, 6to4 relay, benchmarking, class E + broadcast.
-      "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4",
+      "192.0.0.0/24",
+      "192.0.2.0/24",
+      "192.88.99.0/24",
+      "198.18.0.0/15",
+      "198.51.100.0/24",
+      "203.0.113.0/24",
+      "240.0.0.0/4",
       // IPv6 spellings that embed or translate an IPv4 address (and so could reach any of the
       // above through a gateway): IPv4-compatible, SIIT, NAT64 (well-known and local-use),
       // 6to4, Teredo. Then discard-only, deprecated site-local and documentation space.
-      "::/96", "::ffff:0:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "2002::/16", "2001::/32",
-      "100::/64", "fec0::/10", "2001:db8::/32", "3fff::/20",
+      "::/96",
+      "::ffff:0:0:0/96",
+      "64:ff9b::/96",
+      "64:ff9b:1::/48",
+      "2002::/16",
+      "2001::/32",
+      "100::/64",
+      "fec0::/10",
+      "2001:db8::/32",
+      "3fff::/20",
     ],
   },
   { kind: "cgnat", cidrs: ["100.64.0.0/10"] },
@@ -51,7 +65,10 @@ const LISTS = RESTRICTED_RANGES.map(({ kind, cidrs }) => {
  * `0x7f.1`, `127.1`, `0177.0.0.1`), which getaddrinfo would also resolve to that address.
  */
 function canonicalIp(text: string): { address: string; family: "ipv4" | "ipv6" } | null {
-  const host = text.trim().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const host = text
+    .trim()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   const family = isIP(host);
   if (family) return { address: host, family: family === 6 ? "ipv6" : "ipv4" };
   if (!/^[0-9a-fx.]+$/i.test(host)) return null;

@@ -2,11 +2,11 @@ import http from "node:http";
 import next from "next";
 import { dispatchAlert, MAX_BODY_BYTES } from "@/lib/api/dispatch";
 import { deliveryWorker } from "@/lib/delivery/worker";
+import { appBaseUrl, ConfigError, config, port } from "@/lib/env";
 import { readBodyBounded } from "@/lib/http/body";
 import { CLIENT_ADDRESS_HEADER, markClientAddressHeaderTrusted, resolveClientAddress } from "@/lib/http/client-address";
 import type { ApiAnswer } from "@/lib/http/errors";
 import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "@/lib/http/security-headers";
-import { appBaseUrl, ConfigError, config, port } from "@/lib/env";
 import { prepareServer } from "@/lib/server-start";
 
 // The production server: Next serves the console, but POST /api/v1/alerts, the one path the chat
@@ -70,7 +70,11 @@ async function main(): Promise<void> {
       serveDispatch(req, res).catch(() => res.destroy()); // cannot happen: dispatchAlert answers every error
     } else {
       // Always overwritten, so whatever a client sends in this header never reaches Next.
-      req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config().trustProxy);
+      req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+        req.socket.remoteAddress,
+        req.headers["x-forwarded-for"],
+        config().trustProxy,
+      );
       void handle(req, res);
     }
   });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { smtpSettingsSchema } from "./smtp-schema";
 
-const base = { host: "smtp.example.com", port: "587", security: "starttls", username: "alimi", password: "", clearPassword: false, fromAddress: "alerts@example.com", fromName: "" };
+const base = {
+  host: "smtp.example.com",
+  port: "587",
+  security: "starttls",
+  username: "alimi",
+  password: "",
+  clearPassword: false,
+  fromAddress: "alerts@example.com",
+  fromName: "",
+};
 const errors = (values: Record<string, unknown>, allowLoopback = false) => {
   const result = smtpSettingsSchema({ allowLoopback }).safeParse({ ...base, ...values });
   // The first issue per field, as the form shows it (lib/actions/define-action.ts fieldErrorsOf).
@@ -43,6 +52,8 @@ describe("이메일 서버 settings", () => {
   });
 
   it("keeps header characters out of the From name", () => {
-    expect(smtpSettingsSchema({ allowLoopback: false }).parse({ ...base, fromName: 'CS "팀" <x>\r\nBcc: y' }).fromName).toBe("CS 팀 xBcc: y");
+    expect(smtpSettingsSchema({ allowLoopback: false }).parse({ ...base, fromName: 'CS "팀" <x>\r\nBcc: y' }).fromName).toBe(
+      "CS 팀 xBcc: y",
+    );
   });
 });

@@ -32,7 +32,11 @@ export function smtpSettingsSchema(opts: { allowLoopback: boolean }) {
       /** on: forget the saved password (a server without AUTH) */
       clearPassword: z.boolean(),
       fromAddress: z.string().trim().min(1, "fromRequired").refine(isEmailAddress, "fromAddress"),
-      fromName: z.string().trim().max(60, "fromName").transform((name) => name.replace(/[\r\n"<>]/g, "") || "알리미"),
+      fromName: z
+        .string()
+        .trim()
+        .max(60, "fromName")
+        .transform((name) => name.replace(/[\r\n"<>]/g, "") || "알리미"),
     })
     .superRefine((value, ctx) => {
       const host = smtpHostProblem(value.host, opts.allowLoopback);

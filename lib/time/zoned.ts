@@ -66,5 +66,8 @@ export function zonedDayStart(date: string, timeZone: string, plusDays = 0): num
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
   const shifted = new Date(Date.UTC(year, month - 1, day + plusDays));
-  return zonedTimeToMs({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate(), hour: 0, minute: 0 }, timeZone);
+  return zonedTimeToMs(
+    { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate(), hour: 0, minute: 0 },
+    timeZone,
+  );
 }

@@ -17,7 +17,15 @@ function niceMax(value: number): number {
   return [1, 2, 5, 10].map((m) => m * power).find((v) => v >= value) ?? value;
 }
 
-function bars(x: number, y: number, w: number, h: number, title: string, unit: string, groups: { label: string; values: { v: number; color: string; name: string }[] }[]) {
+function bars(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  title: string,
+  unit: string,
+  groups: { label: string; values: { v: number; color: string; name: string }[] }[],
+) {
   const max = niceMax(Math.max(1, ...groups.flatMap((g) => g.values.map((v) => v.v))));
   const gw = w / groups.length;
   const bw = Math.min(40, (gw - 20) / Math.max(1, groups[0]?.values.length ?? 1));
@@ -41,7 +49,12 @@ function bars(x: number, y: number, w: number, h: number, title: string, unit: s
 }
 
 function legend(x: number, y: number, items: { color: string; name: string }[], spacing = 190) {
-  return items.map((it, i) => `<rect x="${x + i * spacing}" y="${y}" width="12" height="12" fill="${it.color}"/><text x="${x + i * spacing + 18}" y="${y + 11}" font-size="12">${it.name}</text>`).join("");
+  return items
+    .map(
+      (it, i) =>
+        `<rect x="${x + i * spacing}" y="${y}" width="12" height="12" fill="${it.color}"/><text x="${x + i * spacing + 18}" y="${y + 11}" font-size="12">${it.name}</text>`,
+    )
+    .join("");
 }
 
 export async function renderChart(data: ChartData, file: string) {
@@ -55,14 +68,65 @@ export async function renderChart(data: ChartData, file: string) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="NanumGothic, sans-serif">
     <rect width="${W}" height="${H}" fill="#fff"/>
     <text x="24" y="34" font-size="20" font-weight="800">${data.title}</text>
-    ${legend(24, 52, [{ color: A, name: "Alimi" }, { color: C, name: "bare node:http (ceiling)" }, { color: P, name: "Apprise (peer)" }])}
-    ${bars(90, 120, 480, 320, "Accept: POST /api/v1/alerts (6 deliveries each)", "requests / s", data.accept.map((a) => ({ label: `${a.connections} conn.`, values: [{ v: a.alimi, color: A, name: "Alimi" }, { v: a.ceiling, color: C, name: "ceiling" }] })))}
-    ${bars(680, 120, 440, 320, "Time to notify (1 alert every 2 s)", "milliseconds", data.notify.map((n) => ({ label: n.messenger, values: [{ v: n.p50, color: A, name: "p50" }, { v: n.p99, color: D, name: "p99" }] })))}
-    ${legend(960, 88, [{ color: A, name: "p50" }, { color: D, name: "p99" }], 60)}
-    ${bars(1240, 120, 200, 320, "1,000 alerts, end to end", "alerts / s", [{ label: ratio, values: [{ v: data.peer.alimi, color: A, name: "Alimi" }, { v: data.peer.apprise ?? 0, color: P, name: "Apprise" }] }])}
+    ${legend(24, 52, [
+      { color: A, name: "Alimi" },
+      { color: C, name: "bare node:http (ceiling)" },
+      { color: P, name: "Apprise (peer)" },
+    ])}
+    ${bars(
+      90,
+      120,
+      480,
+      320,
+      "Accept: POST /api/v1/alerts (6 deliveries each)",
+      "requests / s",
+      data.accept.map((a) => ({
+        label: `${a.connections} conn.`,
+        values: [
+          { v: a.alimi, color: A, name: "Alimi" },
+          { v: a.ceiling, color: C, name: "ceiling" },
+        ],
+      })),
+    )}
+    ${bars(
+      680,
+      120,
+      440,
+      320,
+      "Time to notify (1 alert every 2 s)",
+      "milliseconds",
+      data.notify.map((n) => ({
+        label: n.messenger,
+        values: [
+          { v: n.p50, color: A, name: "p50" },
+          { v: n.p99, color: D, name: "p99" },
+        ],
+      })),
+    )}
+    ${legend(
+      960,
+      88,
+      [
+        { color: A, name: "p50" },
+        { color: D, name: "p99" },
+      ],
+      60,
+    )}
+    ${bars(1240, 120, 200, 320, "1,000 alerts, end to end", "alerts / s", [
+      {
+        label: ratio,
+        values: [
+          { v: data.peer.alimi, color: A, name: "Alimi" },
+          { v: data.peer.apprise ?? 0, color: P, name: "Apprise" },
+        ],
+      },
+    ])}
     ${data.footer ? `<text x="24" y="${H - 24}" font-size="13" fill="#333">${data.footer.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</text>` : ""}
   </svg>`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: W, height: H } });
     await page.setContent(`<html><body style="margin:0">${svg}</body></html>`);

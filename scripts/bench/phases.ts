@@ -1,16 +1,16 @@
 import { execFileSync } from "node:child_process";
-import http from "node:http";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { openDatabase, setDbForTests } from "@/db/client";
 import { insertDestination } from "@/db/queries/destinations";
 import { saveSettings } from "@/db/queries/settings";
+import { EXAMPLE_PATHS } from "@/e2e/fake-messenger/paths";
 import { createApiKey } from "@/lib/api-keys";
 import { MESSENGER_IDS, type MessengerId } from "@/lib/messengers/ids";
 import type { WebhookMessengerId } from "@/lib/messengers/types";
-import { EXAMPLE_PATHS } from "@/e2e/fake-messenger/paths";
 import { percentile, rssMb, sampleRss, startAlimi, startBareServer, startRemoteFake, tempDir } from "./support";
 
 // The measurements of `npm run bench`. Each phase gets a fresh database and server, so one
@@ -41,7 +41,15 @@ function seed(dataDir: string, destinations: { messenger: MessengerId; url: stri
     // stored (as skipped) but sent nowhere.
     saveSettings({ notifySessionAssigned: false });
     for (const d of destinations) {
-      insertDestination({ messenger: d.messenger, name: `bench ${d.messenger}`, webhookUrl: d.url, channel: null, topic: null, enabled: true, allowPrivateNetwork: false });
+      insertDestination({
+        messenger: d.messenger,
+        name: `bench ${d.messenger}`,
+        webhookUrl: d.url,
+        channel: null,
+        topic: null,
+        enabled: true,
+        allowPrivateNetwork: false,
+      });
     }
     return createApiKey("bench").key;
   } finally {
@@ -53,7 +61,10 @@ function seed(dataDir: string, destinations: { messenger: MessengerId; url: stri
 function deliveryCounts(dataDir: string): { delivered: number; total: number } {
   const db = new Database(path.join(dataDir, "alimi.db"), { readonly: true });
   try {
-    return db.prepare("select count(*) total, coalesce(sum(status = 'delivered'), 0) delivered from deliveries").get() as { delivered: number; total: number };
+    return db.prepare("select count(*) total, coalesce(sum(status = 'delivered'), 0) delivered from deliveries").get() as {
+      delivered: number;
+      total: number;
+    };
   } finally {
     db.close();
   }
@@ -80,8 +91,14 @@ async function postMany(url: string, key: string, count: number, concurrency: nu
   const send = (body: string) =>
     new Promise<void>((resolve, reject) => {
       const req = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent,
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: "POST",
+          agent,
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
         (res) => {
           res.resume();
           res.on("end", () => (res.statusCode === 202 ? resolve() : reject(new Error(`dispatch answered ${res.statusCode}`))));
@@ -137,7 +154,10 @@ async function load(url: string, connections: number, seconds: number, headers: 
 export async function acceptPhase(levels: number[], seconds: number) {
   const fake = await startRemoteFake(FAKE_PORT);
   const dataDir = tempDir("accept");
-  const key = seed(dataDir, (Object.keys(PATHS) as WebhookMessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })));
+  const key = seed(
+    dataDir,
+    (Object.keys(PATHS) as WebhookMessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })),
+  );
   const server = await startAlimi(PORT, dataDir);
   await new Promise((r) => setTimeout(r, 2_000));
   const idleRss = rssMb(server.child.pid);
@@ -159,13 +179,16 @@ export async function acceptPhase(levels: number[], seconds: number) {
   for (const c of levels) ceiling.push(await load(bare.url, c, seconds, headers, alertBody("load")));
   await bare.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return { alimi, ceiling, idleRss, peakRss, alerts, mbPer10k: alerts ? Math.round((bytes / alerts) * 10_000 / 1e5) / 10 : 0 };
+  return { alimi, ceiling, idleRss, peakRss, alerts, mbPer10k: alerts ? Math.round(((bytes / alerts) * 10_000) / 1e5) / 10 : 0 };
 }
 
 export async function notifyPhase(seconds: number, everyMs: number) {
   const fake = await startRemoteFake(FAKE_PORT);
   const dataDir = tempDir("notify");
-  const key = seed(dataDir, (Object.keys(PATHS) as WebhookMessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })));
+  const key = seed(
+    dataDir,
+    (Object.keys(PATHS) as WebhookMessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })),
+  );
   const server = await startAlimi(PORT + 2, dataDir);
   const sentAt = new Map<string, number>();
   const count = Math.max(1, Math.floor((seconds * 1000) / everyMs));
@@ -185,7 +208,12 @@ export async function notifyPhase(seconds: number, everyMs: number) {
       // The worker is woken before the 202 is written, so a send can even beat the answer.
       if (at !== undefined) latencies.push(Math.max(0, r.at - at));
     }
-    perMessenger[m] = { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), n: latencies.length };
+    perMessenger[m] = {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      n: latencies.length,
+    };
   }
   await server.stop();
   await fake.stop();
@@ -204,7 +232,13 @@ export async function burstPhase(count: number) {
   const acceptedMs = Date.now() - started;
   const done = await until(() => deliveryCounts(dataDir).delivered === count, 30_000);
   const visibleMs = Date.now() - started;
-  const result = { count, acceptedMs, visibleMs: done ? visibleMs : null, requests: (await fake.requests(PATHS.slack)).length, rateLimited: await fake.rateLimitedCount(PATHS.slack) };
+  const result = {
+    count,
+    acceptedMs,
+    visibleMs: done ? visibleMs : null,
+    requests: (await fake.requests(PATHS.slack)).length,
+    rateLimited: await fake.rateLimitedCount(PATHS.slack),
+  };
   await server.stop();
   await fake.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -240,10 +274,15 @@ export async function peerPhase(count: number) {
   try {
     execFileSync(python, ["-c", "import apprise"], { stdio: "ignore" });
     const before = (await fake.requests()).length;
-    const out = execFileSync(python, [path.resolve("scripts/bench/apprise_peer.py"), String(fake.port), String(count)], { encoding: "utf8", timeout: 600_000 });
+    const out = execFileSync(python, [path.resolve("scripts/bench/apprise_peer.py"), String(fake.port), String(count)], {
+      encoding: "utf8",
+      timeout: 600_000,
+    });
     apprise = { ms: Number(/elapsed_ms=(\d+)/.exec(out)?.[1] ?? NaN), received: (await fake.requests()).length - before };
   } catch (error) {
-    console.warn(`  Apprise not measured (${error instanceof Error ? error.message.split("\n")[0] : error}); install it with: apt-get install -y apprise`);
+    console.warn(
+      `  Apprise not measured (${error instanceof Error ? error.message.split("\n")[0] : error}); install it with: apt-get install -y apprise`,
+    );
   }
   await fake.stop();
   return {

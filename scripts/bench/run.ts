@@ -2,8 +2,9 @@
 // Builds Alimi, then measures accept throughput against the machine's ceiling, time to notify
 // per messenger, a 300-alert burst into a 1/s Slack, 1,000 alerts end to end beside Apprise,
 // and memory. Writes bench/results/{results.json,results.md,bench.png}.
-import { randomBytes } from "node:crypto";
+
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { renderChart } from "./chart";
@@ -16,7 +17,10 @@ const smoke = process.argv.includes("--smoke");
 const skipBuild = process.argv.includes("--no-build");
 // `--only=overview` (or `--only=accept,overview`): just those phases, printed and written to
 // bench/results/only-<phases>.json, leaving the full run's files alone. The 개요 phase needs no build.
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const OUT = path.resolve("bench/results");
 const plan = smoke
   ? { levels: [1, 16], seconds: 1, notifySeconds: 4, burst: 20, peer: 30, overviewDeliveries: 20_000, overviewRuns: 3 }
@@ -104,7 +108,19 @@ async function main() {
   const overview = overviewPhase(plan.overviewDeliveries, plan.overviewRuns);
 
   const firstLoad = consoleFirstLoad();
-  const results = { when: new Date().toISOString(), smoke, machine: machine(), plan, accept, notify, burst, peer, overview, firstLoad, seconds: Math.round((Date.now() - started) / 1000) };
+  const results = {
+    when: new Date().toISOString(),
+    smoke,
+    machine: machine(),
+    plan,
+    accept,
+    notify,
+    burst,
+    peer,
+    overview,
+    firstLoad,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
   fs.writeFileSync(path.join(OUT, smoke ? "smoke.json" : "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
   const lines = [
@@ -125,7 +141,9 @@ async function main() {
     "",
     `Burst: ${burst.count} alerts accepted in ${burst.acceptedMs} ms, all visible in Slack after ${burst.visibleMs ?? "—"} ms, in ${burst.requests} messages, ${burst.rateLimited} × 429.`,
     `Peer, ${peer.count} alerts to 2 receivers: Alimi ${peer.alimi.perSecond} alerts/s (${peer.alimi.ms} ms, ${peer.alimi.messages} messages: digests within each destination's pace); ` +
-      (peer.apprise ? `Apprise ${peer.apprise.perSecond} alerts/s (${peer.apprise.ms} ms): ${(peer.alimi.perSecond / peer.apprise.perSecond).toFixed(1)}×.` : "Apprise not measured."),
+      (peer.apprise
+        ? `Apprise ${peer.apprise.perSecond} alerts/s (${peer.apprise.ms} ms): ${(peer.alimi.perSecond / peer.apprise.perSecond).toFixed(1)}×.`
+        : "Apprise not measured."),
     `Memory: server RSS ${accept.idleRss} MB idle, ${accept.peakRss} MB at peak; database ${accept.mbPer10k} MB per 10,000 alerts (${accept.alerts} stored).`,
     `First-load JavaScript (gzip, from the build): 추가 알림 list ${firstLoad.list.kb} kB, add form ${firstLoad.add.kb} kB, 개요 ${firstLoad.overview.kb} kB.`,
     "",

@@ -90,7 +90,12 @@ export function rssMb(pid: number | undefined): number {
 export function sampleRss(pid: number | undefined, everyMs = 250) {
   let peak = rssMb(pid);
   const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), everyMs);
-  return { stop: () => (clearInterval(timer), Math.max(peak, rssMb(pid))) };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, rssMb(pid));
+    },
+  };
 }
 
 export function percentile(values: number[], p: number): number {
@@ -104,7 +109,12 @@ export function tempDir(name: string): string {
 }
 
 export function machine() {
-  return { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), cpu: os.cpus()[0]?.model ?? "?", node: process.version };
+  return {
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    cpu: os.cpus()[0]?.model ?? "?",
+    node: process.version,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { BucketLabel } from "@/components/overview/chart-frame";
 import { FailuresTable } from "@/components/overview/failures-table";
 import { LatencyChart } from "@/components/overview/latency-chart";
 import { OutcomesTable } from "@/components/overview/outcomes-table";
-import { type Period, PERIODS, parsePeriod, periodWindow } from "@/components/overview/period";
+import { PERIODS, type Period, parsePeriod, periodWindow } from "@/components/overview/period";
 import { PageHeader } from "@/components/ui/page-header";
 import { alertsByEvent, failureReasons, notifyLatency, outcomesByDestination } from "@/db/queries/overview";
 import { getSettings } from "@/db/queries/settings";
@@ -54,7 +54,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title={t("title")}
         lead={t("lead", { timeZone })}
-        action={<Link className="btn" href="/deliveries">{t("openLog")}</Link>}
+        action={
+          <Link className="btn" href="/deliveries">
+            {t("openLog")}
+          </Link>
+        }
       />
       <nav className="period-switch" aria-label={t("period.label")}>
         {PERIODS.map((p) => (
@@ -63,7 +67,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </Link>
         ))}
         <span className="hint" data-testid="overview-range">
-          {t("range", { from: format.dateTime(window.from, "minute"), to: format.dateTime(window.from + window.buckets * window.bucketMs, "minute") })}
+          {t("range", {
+            from: format.dateTime(window.from, "minute"),
+            to: format.dateTime(window.from + window.buckets * window.bucketMs, "minute"),
+          })}
         </span>
       </nav>
       <p className="overview-summary" data-testid="overview-summary">

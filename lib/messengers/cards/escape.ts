@@ -58,9 +58,9 @@ export function isPlainEmail(value: string): boolean {
 }
 
 /** A field value as sent: untrusted values escaped, except an exact value that is a plain e-mail. */
-export function fieldText(field: { value: string; untrusted: boolean; verbatim?: true }, escape: (t: string) => string): string {
+export function fieldText(field: { value: string; untrusted: boolean; verbatim?: true }, escapeText: (t: string) => string): string {
   if (!field.untrusted || (field.verbatim && isPlainEmail(field.value))) return field.value;
-  return escape(field.value);
+  return escapeText(field.value);
 }
 
 const QUOTE = "│ ";

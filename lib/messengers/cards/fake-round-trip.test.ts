@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Alert } from "@/lib/alerts/types";
 import { EXAMPLE_PATHS, type FakeMessenger, type NamedError, startFakeMessenger } from "@/e2e/fake-messenger/server";
+import type { Alert } from "@/lib/alerts/types";
 import { pausesDestination } from "@/lib/delivery/health";
 import { messengers } from "../registry";
 import { CTX, inquiry, testAlert } from "../test/fixtures";

@@ -17,7 +17,10 @@ export const richInquiry = () =>
 
 export function digestOf(count: number, total = count): DigestAlert {
   const items = Array.from({ length: count }, (_, i) =>
-    inquiry({ customer: { name: `고객${i + 1}` }, session: { id: `s_${i + 1}`, url: `https://chat.example.com/ws/sessions/s_${i + 1}`, channel: "web" } }),
+    inquiry({
+      customer: { name: `고객${i + 1}` },
+      session: { id: `s_${i + 1}`, url: `https://chat.example.com/ws/sessions/s_${i + 1}`, channel: "web" },
+    }),
   );
   return { kind: "digest", occurredAt: OCCURRED, total, items, moreUrl: LOG_URL };
 }

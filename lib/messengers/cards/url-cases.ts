@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import type { z } from "zod";
 import type { UrlValidationOptions } from "../webhook-url";
 
@@ -8,6 +7,6 @@ export function urlError(schema: (opts: UrlValidationOptions) => z.ZodType, webh
   const result = schema({ allowLoopback }).safeParse({ id: "", name: "CS", webhookUrl, enabled: true });
   if (result.success) return null;
   const issue = result.error.issues.find((i) => i.path[0] === "webhookUrl");
-  expect(issue, JSON.stringify(result.error.issues)).toBeDefined();
-  return issue!.message.replace(/^url\./, "");
+  if (!issue) throw new Error(`no webhookUrl issue among ${JSON.stringify(result.error.issues)}`);
+  return issue.message.replace(/^url\./, "");
 }

@@ -1,4 +1,4 @@
-import { renderAlert, type AlertView } from "@/lib/alerts/render";
+import { type AlertView, renderAlert } from "@/lib/alerts/render";
 import type { Alert, AlertContext } from "@/lib/alerts/types";
 
 // What the card messengers share around lib/alerts/render: digests show their first ten alerts

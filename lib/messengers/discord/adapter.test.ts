@@ -20,18 +20,25 @@ describe("discord buildRequest: exact payloads", () => {
     expect(body).toEqual({
       username: "알리미",
       allowed_mentions: { parse: [] },
-      embeds: [{
-        title: "💬 고객 메시지 접수",
-        url: SESSION_URL,
-        description: "홍길동 고객이 메시지를 남겼습니다.",
-        color: 0x2f5bea,
-        fields: [
-          f("고객", "홍길동", true), f("유입 채널", "카카오톡", true), f("상담사", "김상담", true), TIME,
-          f("이메일", "gil_dong@example.com", true), f("메시지", "배송 문의드립니다"), f("상담 열기", `[상담 열기](${SESSION_URL})`),
-        ],
-        timestamp: "2026-11-23T03:12:45.000Z",
-        footer: { text: "알리미" },
-      }],
+      embeds: [
+        {
+          title: "💬 고객 메시지 접수",
+          url: SESSION_URL,
+          description: "홍길동 고객이 메시지를 남겼습니다.",
+          color: 0x2f5bea,
+          fields: [
+            f("고객", "홍길동", true),
+            f("유입 채널", "카카오톡", true),
+            f("상담사", "김상담", true),
+            TIME,
+            f("이메일", "gil_dong@example.com", true),
+            f("메시지", "배송 문의드립니다"),
+            f("상담 열기", `[상담 열기](${SESSION_URL})`),
+          ],
+          timestamp: "2026-11-23T03:12:45.000Z",
+          footer: { text: "알리미" },
+        },
+      ],
     });
   });
 
@@ -41,14 +48,18 @@ describe("discord buildRequest: exact payloads", () => {
     expect(embed.url).toBe(LOG_URL);
     expect(embed.fields).toEqual([
       TIME,
-      ...Array.from({ length: 10 }, (_, i) => f(`${i + 1}`, `${digestLine(i + 1)} · [열기](https://chat.example.com/ws/sessions/s_${i + 1})`)),
+      ...Array.from({ length: 10 }, (_, i) =>
+        f(`${i + 1}`, `${digestLine(i + 1)} · [열기](https://chat.example.com/ws/sessions/s_${i + 1})`),
+      ),
       f("…", "외 2건"),
       f("발송 기록에서 모두 보기", `[발송 기록에서 모두 보기](${LOG_URL})`),
     ]);
   });
 
   it("keeps the admin's thread_id and replaces a pasted wait", () => {
-    expect(build(richInquiry(), `${URL_}?thread_id=123456789012345678&wait=false`).req.url).toBe(`${URL_}?thread_id=123456789012345678&wait=true`);
+    expect(build(richInquiry(), `${URL_}?thread_id=123456789012345678&wait=false`).req.url).toBe(
+      `${URL_}?thread_id=123456789012345678&wait=true`,
+    );
   });
 });
 
@@ -75,9 +86,19 @@ describe("discord buildRequest: limits", () => {
   it("keeps every embed limit and the 6,000 total for a huge hostile digest", () => {
     const long = `https://chat.example.com/ws/sessions/${"s".repeat(900)}`;
     const alert = digestOf(10, 50);
-    alert.items = alert.items.map((i) => ({ ...i, customer: { name: "*".repeat(300) }, message: "_".repeat(5_000), session: { ...i.session, url: long } }));
+    alert.items = alert.items.map((i) => ({
+      ...i,
+      customer: { name: "*".repeat(300) },
+      message: "_".repeat(5_000),
+      session: { ...i.session, url: long },
+    }));
     const { embed } = build(alert);
-    const total = [embed.title, embed.description, embed.footer.text, ...embed.fields.flatMap((x: { name: string; value: string }) => [x.name, x.value])].join("").length;
+    const total = [
+      embed.title,
+      embed.description,
+      embed.footer.text,
+      ...embed.fields.flatMap((x: { name: string; value: string }) => [x.name, x.value]),
+    ].join("").length;
     expect(total).toBeLessThanOrEqual(EMBED_LIMITS.total);
     expect(embed.fields.length).toBeLessThanOrEqual(25);
     for (const x of embed.fields) expect(x.value.length).toBeLessThanOrEqual(1_024);
@@ -114,9 +135,14 @@ describe("discord classify", () => {
   it("429 waits retry_after (float seconds), else X-RateLimit-Reset-After, else Retry-After", () => {
     const body = JSON.stringify({ message: "You are being rate limited.", retry_after: 0.75, global: false });
     expect(discordAdapter.classify(res(429, body, { "retry-after": "1", "x-ratelimit-reset-after": "0.900" }), OCCURRED)).toEqual({
-      kind: "retry", status: 429, retryAfterMs: 750, message: "You are being rate limited.",
+      kind: "retry",
+      status: 429,
+      retryAfterMs: 750,
+      message: "You are being rate limited.",
     });
-    expect(discordAdapter.classify(res(429, "{}", { "retry-after": "1", "x-ratelimit-reset-after": "0.9" }), OCCURRED)).toMatchObject({ retryAfterMs: 900 });
+    expect(discordAdapter.classify(res(429, "{}", { "retry-after": "1", "x-ratelimit-reset-after": "0.9" }), OCCURRED)).toMatchObject({
+      retryAfterMs: 900,
+    });
     expect(discordAdapter.classify(res(429, "", { "retry-after": "2" }), OCCURRED)).toMatchObject({ retryAfterMs: 2_000 });
     expect(discordAdapter.classify(res(502, "bad"), OCCURRED)).toEqual({ kind: "retry", status: 502, message: "bad" });
   });
@@ -125,8 +151,12 @@ describe("discord classify", () => {
     expect(discordQuietMs(res(204, "", { "x-ratelimit-remaining": "0", "x-ratelimit-reset-after": "1.5" }))).toBe(1_500);
     expect(discordQuietMs(res(204, "", { "x-ratelimit-remaining": "3", "x-ratelimit-reset-after": "1.5" }))).toBeUndefined();
     // …and says so in the outcome, which lib/delivery/settle.ts turns into the destination's pace.
-    expect(discordAdapter.classify(res(200, '{"id":"1"}', { "x-ratelimit-remaining": "0", "x-ratelimit-reset-after": "1.5" }), OCCURRED)).toEqual({
-      kind: "delivered", status: 200, quietMs: 1_500,
+    expect(
+      discordAdapter.classify(res(200, '{"id":"1"}', { "x-ratelimit-remaining": "0", "x-ratelimit-reset-after": "1.5" }), OCCURRED),
+    ).toEqual({
+      kind: "delivered",
+      status: 200,
+      quietMs: 1_500,
     });
   });
 });

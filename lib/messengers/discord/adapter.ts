@@ -1,8 +1,8 @@
 import { fitLength, safeLinkTarget } from "@/lib/alerts/escape";
 import type { AlertView } from "@/lib/alerts/render";
-import { bodyAsMessage, classifyResponse, parseJson } from "../classify";
 import { discordEscape, fieldText } from "../cards/escape";
 import { buildFitting, jsonRequest } from "../cards/view";
+import { bodyAsMessage, classifyResponse, parseJson } from "../classify";
 import type { Adapter, MessengerResponse, Outcome } from "../types";
 
 // Discord channel webhook: one embed, no `content`, and `allowed_mentions: {parse: []}` on every
@@ -34,7 +34,7 @@ function embed(view: AlertView, timestamp: string) {
   }
   if (view.more) fields.push(field("…", view.more));
   const link = view.link ? mdLink(view.link.label, view.link.url) : "";
-  if (link && link.length <= EMBED_LIMITS.value) fields.push(field(view.link!.label, link));
+  if (view.link && link.length <= EMBED_LIMITS.value) fields.push(field(view.link.label, link));
   return {
     title: fitLength(view.title, EMBED_LIMITS.title),
     ...(view.link ? { url: safeLinkTarget(view.link.url) } : {}),
@@ -90,7 +90,12 @@ export const discordAdapter = {
   id: "discord" as const,
   buildRequest(alert, config, ctx) {
     const timestamp = new Date(alert.occurredAt).toISOString();
-    const e = buildFitting(alert, ctx, (view) => embed(view, timestamp), (built) => embedLength(built) <= EMBED_LIMITS.total);
+    const e = buildFitting(
+      alert,
+      ctx,
+      (view) => embed(view, timestamp),
+      (built) => embedLength(built) <= EMBED_LIMITS.total,
+    );
     return jsonRequest(withWait(config.webhookUrl), { username: e.footer.text, allowed_mentions: { parse: [] }, embeds: [e] });
   },
   classify(res, now): Outcome {

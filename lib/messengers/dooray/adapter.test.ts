@@ -3,7 +3,7 @@ import type { Alert } from "@/lib/alerts/types";
 import { pausesDestination } from "@/lib/delivery/health";
 import { digestLine, digestOf, HOSTILE_MESSAGE, LOG_URL, richInquiry, SESSION_URL, Z } from "../cards/test-fixtures";
 import { CTX, inquiry, OCCURRED, res, testAlert } from "../test/fixtures";
-import { doorayAdapter, DOORAY_LIMITS } from "./adapter";
+import { DOORAY_LIMITS, doorayAdapter } from "./adapter";
 
 const URL_ = "https://hook.dooray.com/services/1234567890123456789/2345678901234567890/tok-EN_abc";
 const build = (alert: Alert = richInquiry()) => {
@@ -20,7 +20,9 @@ describe("dooray buildRequest: exact payloads", () => {
       text: "💬 고객 메시지 접수 · 홍길동 고객이 메시지를 남겼습니다.",
       attachments: [
         {
-          title: "상담 열기", titleLink: SESSION_URL, color: "#2F5BEA",
+          title: "상담 열기",
+          titleLink: SESSION_URL,
+          color: "#2F5BEA",
           text: "고객: 홍길동\n유입 채널: 카카오톡\n상담사: 김상담\n시간: 2026-11-23 12:12:45 (Asia/Seoul)\n이메일: gil_dong@example.com",
         },
         { text: "배송 문의드립니다" },
@@ -34,12 +36,18 @@ describe("dooray buildRequest: exact payloads", () => {
       `📥 새 문의 12건 · 알림이 한꺼번에 몰려 12건을 하나로 묶어 보냅니다.\n시간: 2026-11-23 12:12:45 (Asia/Seoul)\n외 2건 · [발송 기록에서 모두 보기](${LOG_URL})`,
     );
     expect(body.attachments).toEqual(
-      Array.from({ length: 10 }, (_, i) => ({ title: "열기", titleLink: `https://chat.example.com/ws/sessions/s_${i + 1}`, text: digestLine(i + 1) })),
+      Array.from({ length: 10 }, (_, i) => ({
+        title: "열기",
+        titleLink: `https://chat.example.com/ws/sessions/s_${i + 1}`,
+        text: digestLine(i + 1),
+      })),
     );
   });
 
   it("the test message has no link", () => {
-    expect(build(testAlert).body.attachments).toEqual([{ color: "#6B7280", text: "알림 이름: CS 슬랙\n시간: 2026-11-23 12:12:45 (Asia/Seoul)" }]);
+    expect(build(testAlert).body.attachments).toEqual([
+      { color: "#6B7280", text: "알림 이름: CS 슬랙\n시간: 2026-11-23 12:12:45 (Asia/Seoul)" },
+    ]);
   });
 });
 
@@ -97,7 +105,10 @@ describe("dooray classify", () => {
     expect(pausesDestination("dooray", gone)).toBe(true);
     expect(pausesDestination("dooray", doorayAdapter.classify(envelope(400, false, -400, "text is required"), OCCURRED))).toBe(false);
     expect(doorayAdapter.classify(res(429, "Too Many Requests", { "retry-after": "5" }), OCCURRED)).toEqual({
-      kind: "retry", status: 429, retryAfterMs: 5_000, message: "Too Many Requests",
+      kind: "retry",
+      status: 429,
+      retryAfterMs: 5_000,
+      message: "Too Many Requests",
     });
     expect(doorayAdapter.classify(res(503, ""), OCCURRED)).toEqual({ kind: "retry", status: 503 });
   });

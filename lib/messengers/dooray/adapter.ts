@@ -1,8 +1,8 @@
 import { fitLength, safeLinkTarget } from "@/lib/alerts/escape";
 import type { AlertView } from "@/lib/alerts/render";
-import { bodyAsMessage, classifyResponse, parseJson } from "../classify";
 import { doorayEscape, fieldText, quoteImitations } from "../cards/escape";
 import { buildFitting, jsonRequest } from "../cards/view";
+import { bodyAsMessage, classifyResponse, parseJson } from "../classify";
 import type { Adapter, MessengerResponse, Outcome } from "../types";
 
 // Dooray! incoming hook: `botName`, `text` and `attachments[{title, titleLink, text, color}]`.

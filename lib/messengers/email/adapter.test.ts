@@ -3,7 +3,8 @@ import { pausesDestination } from "@/lib/delivery/health";
 import { hintFor } from "@/lib/delivery/hints";
 import { emailAdapter } from "./adapter";
 
-const reply = (status: number, body: string, command = "DATA") => emailAdapter.classify({ status, body, headers: { "smtp-command": command } }, 0);
+const reply = (status: number, body: string, command = "DATA") =>
+  emailAdapter.classify({ status, body, headers: { "smtp-command": command } }, 0);
 
 describe("email classify: SMTP replies", () => {
   it("2yz is delivered", () => {
@@ -11,7 +12,12 @@ describe("email classify: SMTP replies", () => {
   });
 
   it.each([421, 450, 451, 452])("%i is retried, with the server's words", (status) => {
-    expect(reply(status, `${status} 4.3.0 Try again later`)).toEqual({ kind: "retry", status, code: "smtp_temporary", message: `${status} 4.3.0 Try again later` });
+    expect(reply(status, `${status} 4.3.0 Try again later`)).toEqual({
+      kind: "retry",
+      status,
+      code: "smtp_temporary",
+      message: `${status} 4.3.0 Try again later`,
+    });
   });
 
   it.each([

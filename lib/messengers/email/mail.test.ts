@@ -12,10 +12,21 @@ describe("the 이메일 message", () => {
     expect(mail.subject).toBe("[알리미] 새 문의: 홍길동");
     expect(mail.text).toBe(
       [
-        "💬 고객 메시지 접수", "홍길동 고객이 메시지를 남겼습니다.", "",
-        "고객: 홍길동", "유입 채널: 카카오톡", "시간: 2026-11-23 12:12:45 (Asia/Seoul)", "",
-        "메시지:", "배송 문의드립니다", "",
-        `상담 열기: ${URL_}`, "", "-- ", "알리미가 보낸 자동 알림입니다. 이 메일에는 회신하지 마세요.", "",
+        "💬 고객 메시지 접수",
+        "홍길동 고객이 메시지를 남겼습니다.",
+        "",
+        "고객: 홍길동",
+        "유입 채널: 카카오톡",
+        "시간: 2026-11-23 12:12:45 (Asia/Seoul)",
+        "",
+        "메시지:",
+        "배송 문의드립니다",
+        "",
+        `상담 열기: ${URL_}`,
+        "",
+        "-- ",
+        "알리미가 보낸 자동 알림입니다. 이 메일에는 회신하지 마세요.",
+        "",
       ].join("\n"),
     );
     expect(mail.html).toContain(`<a href="${URL_}" style="color:#1d4ed8">상담 열기</a>`);
@@ -23,7 +34,10 @@ describe("the 이메일 message", () => {
   });
 
   it("follows 상담 안내's language and time zone", () => {
-    const mail = buildMail(inquiry({ event: "session.assigned", agent: { name: "김상담" } }), { locale: "en", timeZone: "America/New_York" });
+    const mail = buildMail(inquiry({ event: "session.assigned", agent: { name: "김상담" } }), {
+      locale: "en",
+      timeZone: "America/New_York",
+    });
     expect(mail.subject).toBe("[Alimi] Assigned: 홍길동 → 김상담");
     expect(mail.text).toContain("2026-11-22 22:12:45 (America/New_York)");
     expect(mail.html).toContain('<html lang="en">');
@@ -36,14 +50,21 @@ describe("the 이메일 message", () => {
     expect(mail.html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
     expect(mail.html).toContain("&#34; &#39;");
     expect(mail.html.match(/<a /g)).toHaveLength(1); // our conversation link only
-    expect(mail.text).toContain('<script>alert(1)</script> " \'');
+    expect(mail.text).toContain("<script>alert(1)</script> \" '");
     // A name with line breaks cannot add header lines to the subject.
-    expect(buildMail(inquiry({ customer: { name: "홍\r\nBcc: x@evil.example" } }), CTX).subject).toBe("[알리미] 새 문의: 홍 Bcc: x@evil.example");
+    expect(buildMail(inquiry({ customer: { name: "홍\r\nBcc: x@evil.example" } }), CTX).subject).toBe(
+      "[알리미] 새 문의: 홍 Bcc: x@evil.example",
+    );
   });
 
   it("a digest is one mail: 새 문의 N건, the first ten with links, and the rest counted", () => {
-    const items = Array.from({ length: 10 }, (_, i) => inquiry({ customer: { name: `고객${i}` }, session: { id: `s_${i}`, url: `https://chat.example.com/s/${i}`, channel: "web" } }));
-    const mail = buildMail({ kind: "digest", occurredAt: OCCURRED, total: 12, items, moreUrl: "https://alimi.example/deliveries?destination=d1" }, CTX);
+    const items = Array.from({ length: 10 }, (_, i) =>
+      inquiry({ customer: { name: `고객${i}` }, session: { id: `s_${i}`, url: `https://chat.example.com/s/${i}`, channel: "web" } }),
+    );
+    const mail = buildMail(
+      { kind: "digest", occurredAt: OCCURRED, total: 12, items, moreUrl: "https://alimi.example/deliveries?destination=d1" },
+      CTX,
+    );
     expect(mail.subject).toBe("[알리미] 새 문의 12건");
     expect(mail.text).toContain("1. 고객0 · 💬 고객 메시지 접수 · 12:12: 배송 문의드립니다\n   https://chat.example.com/s/0\n");
     expect(mail.text).toContain("10. 고객9");

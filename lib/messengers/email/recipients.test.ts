@@ -12,7 +12,10 @@ const error = (recipients: string) => {
 describe("받는 사람", () => {
   it("accepts one or more addresses, by line, comma or semicolon, and stores them as one list", () => {
     const result = parse(" CS@Example.com\nlead@example.co.kr; ops@예시.한국 , cs@example.com ");
-    expect(result.success && result.data).toMatchObject({ webhookUrl: "CS@Example.com, lead@example.co.kr, ops@예시.한국", name: "CS 메일" });
+    expect(result.success && result.data).toMatchObject({
+      webhookUrl: "CS@Example.com, lead@example.co.kr, ops@예시.한국",
+      name: "CS 메일",
+    });
     expect(result.success && Object.keys(result.data).sort()).toEqual(["enabled", "id", "name", "webhookUrl"]);
   });
 

@@ -21,7 +21,13 @@ export function isEmailAddress(address: string): boolean {
   if (at <= 0 || at !== address.indexOf("@")) return false;
   const local = address.slice(0, at);
   const labels = address.slice(at + 1).split(".");
-  return local.length <= 64 && LOCAL.test(local) && labels.length >= 2 && labels.every((l) => LABEL.test(l)) && TLD.test(labels.at(-1)!);
+  return (
+    local.length <= 64 &&
+    LOCAL.test(local) &&
+    labels.length >= 2 &&
+    labels.every((l) => LABEL.test(l)) &&
+    TLD.test(labels[labels.length - 1] ?? "")
+  );
 }
 
 /** The addresses in what the admin typed, in order, without duplicates (case-insensitive). */

@@ -22,20 +22,28 @@ describe("google chat buildRequest: exact payloads", () => {
     expect(req.headers).toEqual({ "content-type": "application/json; charset=UTF-8" });
     expect(body).toEqual({
       text: "💬 고객 메시지 접수 · 홍길동 고객이 메시지를 남겼습니다.",
-      cardsV2: [{
-        cardId: "alimi-alert",
-        card: {
-          header: { title: "💬 고객 메시지 접수", subtitle: "알리미" },
-          sections: [{
-            widgets: [
-              { textParagraph: { text: "홍길동 고객이 메시지를 남겼습니다." } },
-              dt("고객", "홍길동"), dt("유입 채널", "카카오톡"), dt("상담사", "김상담"), TIME, dt("이메일", "gil_dong@example.com"),
-              { decoratedText: { topLabel: "메시지", text: "배송 문의드립니다", wrapText: true } },
-              { buttonList: { buttons: [open("상담 열기", SESSION_URL)] } },
+      cardsV2: [
+        {
+          cardId: "alimi-alert",
+          card: {
+            header: { title: "💬 고객 메시지 접수", subtitle: "알리미" },
+            sections: [
+              {
+                widgets: [
+                  { textParagraph: { text: "홍길동 고객이 메시지를 남겼습니다." } },
+                  dt("고객", "홍길동"),
+                  dt("유입 채널", "카카오톡"),
+                  dt("상담사", "김상담"),
+                  TIME,
+                  dt("이메일", "gil_dong@example.com"),
+                  { decoratedText: { topLabel: "메시지", text: "배송 문의드립니다", wrapText: true } },
+                  { buttonList: { buttons: [open("상담 열기", SESSION_URL)] } },
+                ],
+              },
             ],
-          }],
+          },
         },
-      }],
+      ],
       thread: { threadKey: "alimi-s_123" },
     });
   });
@@ -50,7 +58,10 @@ describe("google chat buildRequest: exact payloads", () => {
     expect(sections[1].widgets).toEqual([
       { decoratedText: { text: digestLine(1), wrapText: true, button: open("열기", "https://chat.example.com/ws/sessions/s_1") } },
     ]);
-    expect(sections[11].widgets).toEqual([{ textParagraph: { text: "외 2건" } }, { buttonList: { buttons: [open("발송 기록에서 모두 보기", LOG_URL)] } }]);
+    expect(sections[11].widgets).toEqual([
+      { textParagraph: { text: "외 2건" } },
+      { buttonList: { buttons: [open("발송 기록에서 모두 보기", LOG_URL)] } },
+    ]);
   });
 
   it("the test message starts no thread and has no button", () => {
@@ -105,7 +116,8 @@ describe("google chat buildRequest: size", () => {
 });
 
 describe("google chat classify", () => {
-  const google = (code: number, status: string, extra: object = {}) => res(code, JSON.stringify({ error: { code, message: "m", status, ...extra } }));
+  const google = (code: number, status: string, extra: object = {}) =>
+    res(code, JSON.stringify({ error: { code, message: "m", status, ...extra } }));
 
   it("200 with the created message is delivered", () => {
     expect(googleChatAdapter.classify(res(200, '{"name":"spaces/A/messages/B"}'), OCCURRED)).toEqual({ kind: "delivered", status: 200 });
@@ -123,8 +135,15 @@ describe("google chat classify", () => {
   });
 
   it("429 RESOURCE_EXHAUSTED and 503 UNAVAILABLE retry, with Retry-After when given", () => {
-    expect(googleChatAdapter.classify(google(429, "RESOURCE_EXHAUSTED"), OCCURRED)).toEqual({ kind: "retry", status: 429, code: "RESOURCE_EXHAUSTED", message: "m" });
-    expect(googleChatAdapter.classify({ ...google(429, "RESOURCE_EXHAUSTED"), headers: { "retry-after": "3" } }, OCCURRED)).toMatchObject({ retryAfterMs: 3_000 });
+    expect(googleChatAdapter.classify(google(429, "RESOURCE_EXHAUSTED"), OCCURRED)).toEqual({
+      kind: "retry",
+      status: 429,
+      code: "RESOURCE_EXHAUSTED",
+      message: "m",
+    });
+    expect(googleChatAdapter.classify({ ...google(429, "RESOURCE_EXHAUSTED"), headers: { "retry-after": "3" } }, OCCURRED)).toMatchObject({
+      retryAfterMs: 3_000,
+    });
     expect(googleChatAdapter.classify(google(503, "UNAVAILABLE"), OCCURRED)).toMatchObject({ kind: "retry", code: "UNAVAILABLE" });
   });
 

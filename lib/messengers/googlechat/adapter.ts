@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { fitLength, safeLinkTarget } from "@/lib/alerts/escape";
 import type { AlertView } from "@/lib/alerts/render";
 import type { Alert } from "@/lib/alerts/types";
-import { bodyAsMessage, classifyResponse, parseJson } from "../classify";
 import { fieldText, googleChatHtml, googleChatTextEscape } from "../cards/escape";
 import { buildFitting, jsonRequest } from "../cards/view";
+import { bodyAsMessage, classifyResponse, parseJson } from "../classify";
 import type { Adapter, MessengerResponse } from "../types";
 
 // Google Chat space webhook: `text` (the notification) plus one cardsV2 card. Customer text goes
@@ -38,7 +38,9 @@ function body(view: AlertView, threadKey: string | null) {
   // A digest: one section per conversation, each with its own button, then the remainder.
   const sections = [{ widgets: main }];
   for (const item of view.items ?? []) {
-    sections.push({ widgets: [{ decoratedText: { text: googleChatHtml(item.text), wrapText: true, button: button(view.labels.open, item.url) } }] });
+    sections.push({
+      widgets: [{ decoratedText: { text: googleChatHtml(item.text), wrapText: true, button: button(view.labels.open, item.url) } }],
+    });
   }
   const last: object[] = view.items ? [] : main;
   if (view.more) last.push({ textParagraph: { text: googleChatHtml(view.more) } });
@@ -55,15 +57,25 @@ function body(view: AlertView, threadKey: string | null) {
 function readError(res: MessengerResponse) {
   const error = parseJson(res.body)?.error as { status?: unknown; message?: unknown; details?: unknown } | undefined;
   if (!error || typeof error.status !== "string") return bodyAsMessage(res);
-  const reasons = Array.isArray(error.details) ? error.details.map((d: { reason?: unknown }) => d?.reason).filter((r) => typeof r === "string") : [];
-  return { code: (reasons[0] as string | undefined) ?? error.status, ...(typeof error.message === "string" ? { message: fitLength(error.message, 500) } : {}) };
+  const reasons = Array.isArray(error.details)
+    ? error.details.map((d: { reason?: unknown }) => d?.reason).filter((r) => typeof r === "string")
+    : [];
+  return {
+    code: (reasons[0] as string | undefined) ?? error.status,
+    ...(typeof error.message === "string" ? { message: fitLength(error.message, 500) } : {}),
+  };
 }
 
 export const googleChatAdapter = {
   id: "googlechat" as const,
   buildRequest(alert, config, ctx) {
     const threadKey = threadKeyOf(alert);
-    const payload = buildFitting(alert, ctx, (view) => body(view, threadKey), (b) => Buffer.byteLength(JSON.stringify(b)) <= GOOGLE_CHAT_MAX_BYTES);
+    const payload = buildFitting(
+      alert,
+      ctx,
+      (view) => body(view, threadKey),
+      (b) => Buffer.byteLength(JSON.stringify(b)) <= GOOGLE_CHAT_MAX_BYTES,
+    );
     // The key is sent in the body (the threadKey query parameter is deprecated); the reply option
     // is appended to the admin's query, which is kept exactly as pasted.
     const url = threadKey ? `${config.webhookUrl}${config.webhookUrl.includes("?") ? "&" : "?"}${REPLY_OPTION}` : config.webhookUrl;

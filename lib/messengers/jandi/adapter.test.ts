@@ -35,7 +35,9 @@ describe("jandi buildRequest: exact payloads", () => {
 
   it("session.waiting, with e-mail, phone and team", () => {
     const alert = inquiry({
-      event: "session.waiting", message: undefined, team: "cs",
+      event: "session.waiting",
+      message: undefined,
+      team: "cs",
       customer: { name: "김민지", email: "minji@example.com", phone: "010-1234-5678" },
       session: { id: "s_9", url: "https://chat.example.com/ws/sessions/s_9", channel: "web" },
     });
@@ -75,7 +77,10 @@ describe("jandi buildRequest: exact payloads", () => {
       body: "[알리미] ✅ [테스트] 추가 알림 설정에서 보낸 테스트 메시지입니다",
       connectColor: "#6B7280",
       connectInfo: [
-        info("✅ [테스트] 추가 알림 설정에서 보낸 테스트 메시지입니다", "'CS 슬랙' 알림으로 보낸 테스트입니다. 이 메시지가 보이면 제대로 연결된 것입니다."),
+        info(
+          "✅ [테스트] 추가 알림 설정에서 보낸 테스트 메시지입니다",
+          "'CS 슬랙' 알림으로 보낸 테스트입니다. 이 메시지가 보이면 제대로 연결된 것입니다.",
+        ),
         info("알림 이름", "CS 슬랙"),
         TIME,
       ],
@@ -142,12 +147,22 @@ describe("jandi classify", () => {
   it("429 (42900) is retried after Retry-After, seconds or HTTP date", () => {
     const body = '{"code":42900,"msg":"Too many requests"}';
     expect(jandiAdapter.classify(res(429, body, { "retry-after": "60" }), OCCURRED)).toEqual({
-      kind: "retry", status: 429, retryAfterMs: 60_000, code: "42900", message: "Too many requests",
+      kind: "retry",
+      status: 429,
+      retryAfterMs: 60_000,
+      code: "42900",
+      message: "Too many requests",
     });
     expect(jandiAdapter.classify(res(429, body, { "retry-after": "Mon, 23 Nov 2026 03:13:45 GMT" }), OCCURRED)).toMatchObject({
-      kind: "retry", retryAfterMs: 60_000,
+      kind: "retry",
+      retryAfterMs: 60_000,
     });
-    expect(jandiAdapter.classify(res(429, body), OCCURRED)).toEqual({ kind: "retry", status: 429, code: "42900", message: "Too many requests" });
+    expect(jandiAdapter.classify(res(429, body), OCCURRED)).toEqual({
+      kind: "retry",
+      status: 429,
+      code: "42900",
+      message: "Too many requests",
+    });
   });
 
   it("2xx is delivered; 5xx retried; a redirect is permanent", () => {

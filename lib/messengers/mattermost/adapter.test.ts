@@ -38,7 +38,9 @@ describe("mattermost buildRequest: exact payloads", () => {
 
   it("session.waiting, with e-mail, phone and team escaped as customer text", () => {
     const alert = inquiry({
-      event: "session.waiting", message: undefined, team: "cs",
+      event: "session.waiting",
+      message: undefined,
+      team: "cs",
       customer: { name: "김민지", email: "minji@example.com", phone: "010-1234-5678" },
       session: { id: "s_9", url: "https://chat.example.com/ws/sessions/s_9", channel: "web" },
     });
@@ -51,8 +53,12 @@ describe("mattermost buildRequest: exact payloads", () => {
           title: "🙋 상담 요청",
           title_link: "https://chat.example.com/ws/sessions/s_9",
           fields: [
-            field("고객", "김민지"), field("유입 채널", "웹"), TIME,
-            field("이메일", "`minji@example.com`"), field("전화번호", "010\\-1234\\-5678"), field("팀", "cs"),
+            field("고객", "김민지"),
+            field("유입 채널", "웹"),
+            TIME,
+            field("이메일", "`minji@example.com`"),
+            field("전화번호", "010\\-1234\\-5678"),
+            field("팀", "cs"),
           ],
         },
       ],
@@ -81,7 +87,8 @@ describe("mattermost buildRequest: exact payloads", () => {
       text: "**✅ [테스트] 추가 알림 설정에서 보낸 테스트 메시지입니다** 'CS 슬랙' 알림으로 보낸 테스트입니다\\. 이 메시지가 보이면 제대로 연결된 것입니다\\.",
       attachments: [
         {
-          fallback: "✅ [테스트] 추가 알림 설정에서 보낸 테스트 메시지입니다: 'CS 슬랙' 알림으로 보낸 테스트입니다. 이 메시지가 보이면 제대로 연결된 것입니다.",
+          fallback:
+            "✅ [테스트] 추가 알림 설정에서 보낸 테스트 메시지입니다: 'CS 슬랙' 알림으로 보낸 테스트입니다. 이 메시지가 보이면 제대로 연결된 것입니다.",
           color: "#6B7280",
           title: "✅ [테스트] 추가 알림 설정에서 보낸 테스트 메시지입니다",
           fields: [field("알림 이름", "CS 슬랙"), TIME],
@@ -163,15 +170,25 @@ describe("mattermost classify", () => {
 
   it("429 honours Retry-After as seconds or an HTTP date, and ignores garbage", () => {
     const now = Date.parse("2026-11-23T03:00:00Z");
-    expect(mattermostAdapter.classify(res(429, "", { "retry-after": "2" }), now)).toEqual({ kind: "retry", status: 429, retryAfterMs: 2_000 });
+    expect(mattermostAdapter.classify(res(429, "", { "retry-after": "2" }), now)).toEqual({
+      kind: "retry",
+      status: 429,
+      retryAfterMs: 2_000,
+    });
     expect(mattermostAdapter.classify(res(429, "", { "retry-after": "Mon, 23 Nov 2026 03:00:05 GMT" }), now)).toEqual({
-      kind: "retry", status: 429, retryAfterMs: 5_000,
+      kind: "retry",
+      status: 429,
+      retryAfterMs: 5_000,
     });
     expect(mattermostAdapter.classify(res(429, "", { "retry-after": "soon" }), now)).toEqual({ kind: "retry", status: 429 });
   });
 
   it("a non-JSON error keeps the body as message; a redirect is permanent", () => {
-    expect(mattermostAdapter.classify(res(404, "404 page not found"), OCCURRED)).toEqual({ kind: "permanent", status: 404, message: "404 page not found" });
+    expect(mattermostAdapter.classify(res(404, "404 page not found"), OCCURRED)).toEqual({
+      kind: "permanent",
+      status: 404,
+      message: "404 page not found",
+    });
     expect(mattermostAdapter.classify(res(302, ""), OCCURRED)).toEqual({ kind: "permanent", status: 302 });
   });
 });

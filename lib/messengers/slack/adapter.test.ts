@@ -19,7 +19,12 @@ const fields = (...texts: string[]) => ({ type: "section", fields: texts.map(pt)
 const open = (url = URL_) => ({ type: "actions", elements: [{ type: "button", text: pt("상담 열기"), url }] });
 const TIME = "시간\n2026-11-23 12:12:45 (Asia/Seoul)";
 
-type Block = { type: string; text?: { type: string; text: string }; fields?: { type: string; text: string }[]; elements?: { text?: { type: string; text: string } }[] };
+type Block = {
+  type: string;
+  text?: { type: string; text: string };
+  fields?: { type: string; text: string }[];
+  elements?: { text?: { type: string; text: string } }[];
+};
 
 describe("slack buildRequest: exact payloads", () => {
   it("message.submitted", () => {
@@ -43,7 +48,9 @@ describe("slack buildRequest: exact payloads", () => {
 
   it("session.waiting, with e-mail, phone and team", () => {
     const alert = inquiry({
-      event: "session.waiting", message: undefined, team: "cs",
+      event: "session.waiting",
+      message: undefined,
+      team: "cs",
       customer: { name: "김민지", email: "minji@example.com", phone: "010-1234-5678" },
       session: { id: "s_9", url: "https://chat.example.com/ws/sessions/s_9", channel: "web" },
     });
@@ -102,7 +109,9 @@ describe("slack buildRequest: channel", () => {
 describe("slack buildRequest: hostile customer text", () => {
   const { body } = build(inquiry({ customer: { name: HOSTILE, email: "x@here.example" }, message: HOSTILE, agent: { name: HOSTILE } }));
   const blocks = body.blocks as Block[];
-  const texts = blocks.flatMap((b) => [b.text, ...(b.fields ?? []), ...(b.elements ?? []).map((e) => e.text)]).filter((t) => t !== undefined);
+  const texts = blocks
+    .flatMap((b) => [b.text, ...(b.fields ?? []), ...(b.elements ?? []).map((e) => e.text)])
+    .filter((t) => t !== undefined);
 
   it("puts every value in plain_text objects, never mrkdwn", () => {
     expect(texts.length).toBeGreaterThan(0);
@@ -136,7 +145,13 @@ describe("slack buildRequest: content and limits", () => {
   });
 
   it("truncates a 5,000-character message to 1,000 characters and stays inside every limit", () => {
-    const { body } = build(inquiry({ message: "가😀".repeat(2_500), customer: { name: "이".repeat(500), email: `${"e".repeat(240)}@x.kr` }, team: "팀".repeat(100) }));
+    const { body } = build(
+      inquiry({
+        message: "가😀".repeat(2_500),
+        customer: { name: "이".repeat(500), email: `${"e".repeat(240)}@x.kr` },
+        team: "팀".repeat(100),
+      }),
+    );
     const message = (body.blocks as Block[]).find((b) => b.text?.text.startsWith("메시지"))!;
     expect([...message.text!.text.slice("메시지\n".length)].length).toBe(1_000);
     expect(message.text!.text.endsWith("…")).toBe(true);
@@ -145,7 +160,9 @@ describe("slack buildRequest: content and limits", () => {
 
   it("keeps a 50-block cap and the open button for a huge digest, and the link whole in text", () => {
     const longUrl = `https://chat.example.com/ws/sessions/${"s".repeat(1_950)}`;
-    const items = Array.from({ length: 80 }, () => inquiry({ message: "가".repeat(5_000), session: { id: "s", url: longUrl, channel: "web" } }));
+    const items = Array.from({ length: 80 }, () =>
+      inquiry({ message: "가".repeat(5_000), session: { id: "s", url: longUrl, channel: "web" } }),
+    );
     const { body } = build({ kind: "digest", occurredAt: OCCURRED, total: 120, items, moreUrl: longUrl });
     expectWithinLimits(body);
     expect(body.blocks).toHaveLength(50);
@@ -167,9 +184,15 @@ function expectWithinLimits(body: { text: string; blocks: Block[] }) {
 
 describe("slack classify", () => {
   it.each([
-    [400, "invalid_payload"], [400, "no_text"], [400, "too_many_attachments"],
-    [403, "action_prohibited"], [403, "invalid_token"],
-    [404, "channel_not_found"], [404, "no_service"], [404, "no_active_hooks"], [404, "no_team"],
+    [400, "invalid_payload"],
+    [400, "no_text"],
+    [400, "too_many_attachments"],
+    [403, "action_prohibited"],
+    [403, "invalid_token"],
+    [404, "channel_not_found"],
+    [404, "no_service"],
+    [404, "no_active_hooks"],
+    [404, "no_team"],
     [410, "channel_is_archived"],
   ])("%i %s is permanent, keeping Slack's code", (status, code) => {
     expect(slackAdapter.classify(res(status, code), OCCURRED)).toEqual({ kind: "permanent", status, code });
@@ -184,16 +207,25 @@ describe("slack classify", () => {
 
   it("429 is retried after Retry-After, given in seconds or as an HTTP date", () => {
     expect(slackAdapter.classify(res(429, "rate_limited", { "retry-after": "30" }), OCCURRED)).toEqual({
-      kind: "retry", status: 429, retryAfterMs: 30_000, code: "rate_limited",
+      kind: "retry",
+      status: 429,
+      retryAfterMs: 30_000,
+      code: "rate_limited",
     });
     expect(slackAdapter.classify(res(429, "", { "retry-after": "Mon, 23 Nov 2026 03:12:50 GMT" }), OCCURRED)).toEqual({
-      kind: "retry", status: 429, retryAfterMs: 5_000,
+      kind: "retry",
+      status: 429,
+      retryAfterMs: 5_000,
     });
     expect(slackAdapter.classify(res(429, "", { "retry-after": "a while" }), OCCURRED)).toEqual({ kind: "retry", status: 429 });
   });
 
   it("5xx is retried, keeping an unknown body as the message", () => {
-    expect(slackAdapter.classify(res(503, "<html>busy</html>"), OCCURRED)).toEqual({ kind: "retry", status: 503, message: "<html>busy</html>" });
+    expect(slackAdapter.classify(res(503, "<html>busy</html>"), OCCURRED)).toEqual({
+      kind: "retry",
+      status: 503,
+      message: "<html>busy</html>",
+    });
     expect(slackAdapter.classify(res(500, "rollup_error"), OCCURRED)).toEqual({ kind: "retry", status: 500, code: "rollup_error" });
   });
 

@@ -38,7 +38,9 @@ describe("teamroom buildRequest: exact payloads", () => {
 
   it("session.waiting, with e-mail, phone and team", () => {
     const alert = inquiry({
-      event: "session.waiting", message: undefined, team: "cs",
+      event: "session.waiting",
+      message: undefined,
+      team: "cs",
       customer: { name: "김민지", email: "minji@example.com", phone: "010-1234-5678" },
       session: { id: "s_9", url: "https://chat.example.com/ws/sessions/s_9", channel: "web" },
     });
@@ -103,7 +105,9 @@ describe("teamroom buildRequest: form encoding", () => {
 
 describe("teamroom buildRequest: customer text", () => {
   it("neutralises hostile text in the name, the agent and the message", () => {
-    const { content } = build(inquiry({ event: "session.assigned", customer: { name: HOSTILE }, message: HOSTILE, agent: { name: HOSTILE } }));
+    const { content } = build(
+      inquiry({ event: "session.assigned", customer: { name: HOSTILE }, message: HOSTILE, agent: { name: HOSTILE } }),
+    );
     expect(content).toContain(`고객: <${Z}!channel> @${Z}here @${Z}all [${Z}x]${Z}(${Z}http://e.example)${Z}`);
     expect(content).not.toContain("<!channel>");
     expect(content).not.toMatch(/@(here|all|channel)|\]\(|!\[[^\u200B]|<http/);
@@ -123,13 +127,21 @@ describe("teamroom classify", () => {
   });
 
   it("an unknown 4xx or a redirect is permanent, keeping the status and the first 500 characters", () => {
-    expect(teamroomAdapter.classify(res(400, "잘못".repeat(400)), OCCURRED)).toEqual({ kind: "permanent", status: 400, message: "잘못".repeat(250) });
+    expect(teamroomAdapter.classify(res(400, "잘못".repeat(400)), OCCURRED)).toEqual({
+      kind: "permanent",
+      status: 400,
+      message: "잘못".repeat(250),
+    });
     expect(teamroomAdapter.classify(res(404, ""), OCCURRED)).toEqual({ kind: "permanent", status: 404 });
     expect(teamroomAdapter.classify(res(301, ""), OCCURRED)).toEqual({ kind: "permanent", status: 301 });
   });
 
   it("408, 425, 429 and 5xx are retried, honouring an HTTP-date Retry-After", () => {
-    expect(teamroomAdapter.classify(res(503, "", { "retry-after": "Mon, 23 Nov 2026 03:12:55 GMT" }), OCCURRED)).toEqual({ kind: "retry", status: 503, retryAfterMs: 10_000 });
+    expect(teamroomAdapter.classify(res(503, "", { "retry-after": "Mon, 23 Nov 2026 03:12:55 GMT" }), OCCURRED)).toEqual({
+      kind: "retry",
+      status: 503,
+      retryAfterMs: 10_000,
+    });
     for (const status of [408, 425, 429, 504]) expect(teamroomAdapter.classify(res(status), OCCURRED)).toEqual({ kind: "retry", status });
   });
 });

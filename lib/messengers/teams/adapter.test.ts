@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Alert } from "@/lib/alerts/types";
-import { digestLine, digestOf, HOSTILE_MESSAGE, LOG_URL, richInquiry, SESSION_URL, Z } from "../cards/test-fixtures";
 import { pausesDestination } from "@/lib/delivery/health";
+import { digestLine, digestOf, HOSTILE_MESSAGE, LOG_URL, richInquiry, SESSION_URL, Z } from "../cards/test-fixtures";
 import { CTX, inquiry, OCCURRED, res, testAlert } from "../test/fixtures";
 import { TEAMS_MAX_BYTES, teamsAdapter } from "./adapter";
 
@@ -21,24 +21,35 @@ describe("teams buildRequest: exact payloads", () => {
     expect(req).toMatchObject({ url: URL_, method: "POST", headers: { "content-type": "application/json" } });
     expect(body).toEqual({
       type: "message",
-      attachments: [{
-        contentType: "application/vnd.microsoft.card.adaptive",
-        contentUrl: null,
-        content: {
-          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-          type: "AdaptiveCard",
-          version: "1.4",
-          msteams: { width: "Full" },
-          body: [
-            text("💬 고객 메시지 접수", { weight: "Bolder", size: "Medium" }),
-            text("홍길동 고객이 메시지를 남겼습니다."),
-            { type: "FactSet", facts: [fact("고객", "홍길동"), fact("유입 채널", "카카오톡"), fact("상담사", "김상담"), TIME, fact("이메일", "gil_dong@example.com")] },
-            text("메시지", { weight: "Bolder", separator: true }),
-            text("배송 문의드립니다"),
-          ],
-          actions: [{ type: "Action.OpenUrl", title: "상담 열기", url: SESSION_URL }],
+      attachments: [
+        {
+          contentType: "application/vnd.microsoft.card.adaptive",
+          contentUrl: null,
+          content: {
+            $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+            type: "AdaptiveCard",
+            version: "1.4",
+            msteams: { width: "Full" },
+            body: [
+              text("💬 고객 메시지 접수", { weight: "Bolder", size: "Medium" }),
+              text("홍길동 고객이 메시지를 남겼습니다."),
+              {
+                type: "FactSet",
+                facts: [
+                  fact("고객", "홍길동"),
+                  fact("유입 채널", "카카오톡"),
+                  fact("상담사", "김상담"),
+                  TIME,
+                  fact("이메일", "gil_dong@example.com"),
+                ],
+              },
+              text("메시지", { weight: "Bolder", separator: true }),
+              text("배송 문의드립니다"),
+            ],
+            actions: [{ type: "Action.OpenUrl", title: "상담 열기", url: SESSION_URL }],
+          },
         },
-      }],
+      ],
     });
   });
 
@@ -49,7 +60,8 @@ describe("teams buildRequest: exact payloads", () => {
       text("알림이 한꺼번에 몰려 12건을 하나로 묶어 보냅니다."),
       { type: "FactSet", facts: [TIME] },
       ...Array.from({ length: 10 }, (_, i) =>
-        text(`${digestLine(i + 1)} [열기](https://chat.example.com/ws/sessions/s_${i + 1})`, { separator: true })),
+        text(`${digestLine(i + 1)} [열기](https://chat.example.com/ws/sessions/s_${i + 1})`, { separator: true }),
+      ),
       text("외 2건", { isSubtle: true }),
     ]);
     expect(card.actions).toEqual([{ type: "Action.OpenUrl", title: "발송 기록에서 모두 보기", url: LOG_URL }]);
@@ -116,7 +128,11 @@ describe("teams classify", () => {
 
   it("429 waits Retry-After, or 30 s without one; 5xx retries", () => {
     expect(teamsAdapter.classify({ ...flow(429, "TooManyRequests"), headers: { "retry-after": "7" } }, OCCURRED)).toEqual({
-      kind: "retry", status: 429, retryAfterMs: 7_000, code: "TooManyRequests", message: "m",
+      kind: "retry",
+      status: 429,
+      retryAfterMs: 7_000,
+      code: "TooManyRequests",
+      message: "m",
     });
     expect(teamsAdapter.classify(flow(429, "TooManyRequests"), OCCURRED)).toMatchObject({ kind: "retry", retryAfterMs: 30_000 });
     expect(teamsAdapter.classify(res(502, "Bad Gateway"), OCCURRED)).toEqual({ kind: "retry", status: 502, message: "Bad Gateway" });

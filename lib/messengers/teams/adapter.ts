@@ -1,8 +1,8 @@
 import { fitLength, safeLinkTarget } from "@/lib/alerts/escape";
 import type { AlertView } from "@/lib/alerts/render";
-import { bodyAsMessage, classifyResponse, parseJson } from "../classify";
 import { fieldText, teamsEscape } from "../cards/escape";
 import { buildFitting, jsonRequest } from "../cards/view";
+import { bodyAsMessage, classifyResponse, parseJson } from "../classify";
 import type { Adapter, MessengerResponse } from "../types";
 
 // Teams through a Workflows webhook: the message envelope with one Adaptive Card 1.4 (what the

@@ -19,13 +19,19 @@ export default async function AlertDetailPage({ params }: { params: Promise<{ id
     <>
       <div className="page-header">
         <div>
-          <p style={{ margin: "0 0 6px" }}><Link href="/deliveries">← {t("back")}</Link></p>
+          <p style={{ margin: "0 0 6px" }}>
+            <Link href="/deliveries">← {t("back")}</Link>
+          </p>
           <h1>{t("detailTitle")}</h1>
           <p className="lead">
             {t(eventKey(detail.alert.event))} · {when(detail.alert.createdAt)}
             {payload.customer?.name ? ` · ${payload.customer.name}` : ""}
           </p>
-          {payload.message ? <p className="snippet" style={{ maxWidth: 720 }}>{payload.message.slice(0, 300)}</p> : null}
+          {payload.message ? (
+            <p className="snippet" style={{ maxWidth: 720 }}>
+              {payload.message.slice(0, 300)}
+            </p>
+          ) : null}
           {detail.alert.status === "skipped" ? <p className="hint">{t("skippedNote")}</p> : null}
         </div>
       </div>
@@ -65,10 +71,21 @@ export default async function AlertDetailPage({ params }: { params: Promise<{ id
                   {attempts.map((a) => (
                     <tr key={`${a.deliveryId}:${a.at}:${a.outcome}`}>
                       <td>{when(a.at)}</td>
-                      <td><span className={`outcome outcome-${a.outcome === "delivered" ? "delivered" : a.outcome === "retry" ? "pending" : "failed"}`}>{t(`outcome.${a.outcome as "retry"}`)}</span></td>
+                      <td>
+                        <span
+                          className={`outcome outcome-${a.outcome === "delivered" ? "delivered" : a.outcome === "retry" ? "pending" : "failed"}`}
+                        >
+                          {t(`outcome.${a.outcome as "retry"}`)}
+                        </span>
+                      </td>
                       <td>{a.httpStatus ?? "—"}</td>
-                      <td>{a.code ?? "—"}{a.message ? <div className="hint">{a.message}</div> : null}</td>
-                      <td><div className="snippet">{a.bodySnippet ?? ""}</div></td>
+                      <td>
+                        {a.code ?? "—"}
+                        {a.message ? <div className="hint">{a.message}</div> : null}
+                      </td>
+                      <td>
+                        <div className="snippet">{a.bodySnippet ?? ""}</div>
+                      </td>
                       <td>{a.latencyMs} ms</td>
                     </tr>
                   ))}

@@ -25,14 +25,30 @@ export async function GET(request: Request): Promise<Response> {
       let text = "";
       if (first) {
         first = false;
-        text += CSV_BOM + csvLine(["time", "event", "customer", "destination", "messenger", "status", "attempts", "http", "code", "alertId", "deliveryId"].map((k) => t(`csv.${k as "time"}`)));
+        text +=
+          CSV_BOM +
+          csvLine(
+            ["time", "event", "customer", "destination", "messenger", "status", "attempts", "http", "code", "alertId", "deliveryId"].map(
+              (k) => t(`csv.${k as "time"}`),
+            ),
+          );
       }
       const { alerts, next } = listLog({ ...filters, before });
       for (const a of alerts) {
         const common = [csvTime(a.createdAt, timeZone), t(eventKey(a.event)), a.customer];
         if (a.deliveries.length === 0) text += csvLine([...common, "", "", status(a.status), "", "", "", a.id, ""]);
         for (const d of a.deliveries) {
-          text += csvLine([...common, d.destinationName ?? t("deletedDestination"), messenger(d.messenger), status(d.status), d.attempts, d.lastStatus, d.lastCode, a.id, d.id]);
+          text += csvLine([
+            ...common,
+            d.destinationName ?? t("deletedDestination"),
+            messenger(d.messenger),
+            status(d.status),
+            d.attempts,
+            d.lastStatus,
+            d.lastCode,
+            a.id,
+            d.id,
+          ]);
         }
       }
       controller.enqueue(encoder.encode(text));

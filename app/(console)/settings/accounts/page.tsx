@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/ui/page-header";
 import { InviteForm } from "@/components/accounts/invite-form";
 import { RemoveUserButton } from "@/components/accounts/remove-user-button";
+import { PageHeader } from "@/components/ui/page-header";
 import { listUsers } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/current-user";
 

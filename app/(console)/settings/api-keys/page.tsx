@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/ui/page-header";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
+import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { requireUser } from "@/lib/auth/current-user";
 

@@ -29,7 +29,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td style={{ whiteSpace: "nowrap" }}>{format.dateTime(e.at, "second")}</td>
                 <td>{e.actor ?? t("system")}</td>
                 <td>
-                  {t.has(`actions.${e.action.replace(".", "_")}` as "actions.auth_sign_in") ? t(`actions.${e.action.replace(".", "_")}` as "actions.auth_sign_in") : e.action}
+                  {t.has(`actions.${e.action.replace(".", "_")}` as "actions.auth_sign_in")
+                    ? t(`actions.${e.action.replace(".", "_")}` as "actions.auth_sign_in")
+                    : e.action}
                   {e.detail ? <div className="hint">{e.detail}</div> : null}
                 </td>
                 <td>{e.targetName ?? e.targetId ?? "—"}</td>
@@ -41,7 +43,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </div>
       {events.length === AUDIT_PAGE ? (
         <p style={{ marginTop: 16 }}>
-          <Link className="btn" href={`/settings/audit?before=${events.at(-1)!.id}`}>{t("older")}</Link>
+          <Link className="btn" href={`/settings/audit?before=${events[events.length - 1]?.id}`}>
+            {t("older")}
+          </Link>
         </p>
       ) : null}
     </>

@@ -35,7 +35,13 @@ describe("POST /api/v1/alerts (route handler)", () => {
   const setUp = () => {
     key = createApiKey("chat").key;
     destinationId = insertDestination({
-      messenger: "slack", name: "CS", webhookUrl: "https://hooks.slack.com/services/T1/B1/secret", channel: null, topic: null, enabled: true, allowPrivateNetwork: false,
+      messenger: "slack",
+      name: "CS",
+      webhookUrl: "https://hooks.slack.com/services/T1/B1/secret",
+      channel: null,
+      topic: null,
+      enabled: true,
+      allowPrivateNetwork: false,
     }).id;
   };
 
@@ -43,7 +49,11 @@ describe("POST /api/v1/alerts (route handler)", () => {
     setUp();
     const res = await answer(await POST(request(JSON.stringify(ALERT), { ...json, authorization: `Bearer ${key}` })));
     expect(res.status).toBe(202);
-    expect(res.json).toEqual({ alertId: expect.any(String), status: "queued", deliveries: [{ id: expect.any(String), destinationId, messenger: "slack", status: "pending" }] });
+    expect(res.json).toEqual({
+      alertId: expect.any(String),
+      status: "queued",
+      deliveries: [{ id: expect.any(String), destinationId, messenger: "slack", status: "pending" }],
+    });
     const stored = db().$client.prepare("select payload from alerts where id = ?").get(res.json.alertId) as { payload: string };
     expect(JSON.parse(stored.payload).session.url).toBe("https://chat.example.com/ws/sessions/s_1?tab=a%20b");
   });
@@ -86,7 +96,13 @@ describe("POST /api/v1/alerts (route handler)", () => {
 
   it("422 listing every problem, and nothing stored", async () => {
     setUp();
-    const body = { ...ALERT, event: "message.submitted", message: "", session: { id: "s", url: "https://chat.example.com@evil.example/s" }, customer: { name: "" } };
+    const body = {
+      ...ALERT,
+      event: "message.submitted",
+      message: "",
+      session: { id: "s", url: "https://chat.example.com@evil.example/s" },
+      customer: { name: "" },
+    };
     const res = await answer(await POST(request(JSON.stringify(body), { ...json, authorization: `Bearer ${key}` })));
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe("validation_failed");

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/ui/page-header";
 import { GuideSettingsForm } from "@/components/settings/guide-settings-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { getSettings } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/current-user";
 

@@ -17,8 +17,8 @@ import { destinationInput } from "@/lib/actions/destination-input";
 import { optionalIdInput, resumeInput, textIdInput, toggleInput } from "@/lib/actions/inputs";
 import { audit } from "@/lib/audit";
 import { sendTestMessage } from "@/lib/delivery/test-send";
-import { openTestReceipt, sealTestReceipt } from "@/lib/destinations/test-receipt";
 import { deliveryWorker } from "@/lib/delivery/worker";
+import { openTestReceipt, sealTestReceipt } from "@/lib/destinations/test-receipt";
 import type { DestinationFormValues } from "@/lib/messengers/fields";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { messengerMeta } from "@/lib/messengers/meta";
@@ -49,7 +49,12 @@ export const saveDestination = adminAction(destinationInput, async ({ messenger,
     updateDestination(data.id, { ...common, webhookUrl: data.webhookUrl || undefined });
     id = data.id;
     webhookUrl ||= existing.webhookUrl;
-    await audit(user.email, "destination.update", { type: "destination", id, name: data.name }, data.webhookUrl ? "webhook URL replaced" : undefined);
+    await audit(
+      user.email,
+      "destination.update",
+      { type: "destination", id, name: data.name },
+      data.webhookUrl ? "webhook URL replaced" : undefined,
+    );
   } else {
     id = insertDestination({ messenger, ...common, webhookUrl: data.webhookUrl }).id;
     await audit(user.email, "destination.create", { type: "destination", id, name: data.name }, messenger);
@@ -63,7 +68,11 @@ export const saveDestination = adminAction(destinationInput, async ({ messenger,
 
 export const toggleDestination = adminAction(toggleInput, async ({ id, enabled }, { user }) => {
   if (!setDestinationEnabled(id, enabled)) return fail("destinations.notFound");
-  await audit(user.email, enabled ? "destination.enable" : "destination.disable", { type: "destination", id, name: findDestination(id)?.name });
+  await audit(user.email, enabled ? "destination.enable" : "destination.disable", {
+    type: "destination",
+    id,
+    name: findDestination(id)?.name,
+  });
   revalidatePath(LIST_PATH);
 });
 
@@ -97,7 +106,12 @@ export const sendTestAlert = adminAction(destinationInput, async ({ messenger, d
     },
     { locale: settings.alertLocale, timeZone: settings.timeZone },
   );
-  await audit(user.email, "destination.test", { type: "destination", id: saved?.id, name: data.name }, result.ok ? "성공" : `실패 ${result.httpStatus ?? ""} ${result.code ?? ""}`.trim());
+  await audit(
+    user.email,
+    "destination.test",
+    { type: "destination", id: saved?.id, name: data.name },
+    result.ok ? "성공" : `실패 ${result.httpStatus ?? ""} ${result.code ?? ""}`.trim(),
+  );
   const outcome = { at: Date.now(), ok: result.ok, status: result.httpStatus, code: result.code };
   // The saved destination's 최근 테스트 only when what was tested is what is saved: a URL or
   // channel typed but not yet saved is vouched for by the receipt, when (if) it is saved.

@@ -32,7 +32,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           {notice}
         </p>
       ) : null}
-      <HealthBanner paused={destinations.filter((d) => d.health.pausedAt !== null)} waiting={pendingCountsByDestination()} readOnly={readOnly} />
+      <HealthBanner
+        paused={destinations.filter((d) => d.health.pausedAt !== null)}
+        waiting={pendingCountsByDestination()}
+        readOnly={readOnly}
+      />
       <DestinationList destinations={destinations} readOnly={readOnly} />
       {destinations.length > 0 ? (
         <FailureAlertForm

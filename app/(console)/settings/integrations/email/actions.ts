@@ -14,10 +14,20 @@ export const saveEmailServer = adminAction(smtpSettingsInput(allowLoopbackWebhoo
   const password = input.clearPassword ? null : input.password !== "" ? input.password : undefined;
   if (username && password === undefined && !saved?.password) return fail("form.formError", { password: "passwordRequired" });
   saveSmtpSettings({
-    host: input.host, port: input.port, security: input.security, username, password: username ? password : null,
-    fromAddress: input.fromAddress, fromName: input.fromName,
+    host: input.host,
+    port: input.port,
+    security: input.security,
+    username,
+    password: username ? password : null,
+    fromAddress: input.fromAddress,
+    fromName: input.fromName,
   });
   const secret = !username || password === null ? "password=none" : password === undefined ? "password=kept" : "password=replaced";
-  await audit(user.email, "settings.update", { type: "settings", name: "이메일 서버" }, `host=${input.host} port=${input.port} security=${input.security} ${secret}`);
+  await audit(
+    user.email,
+    "settings.update",
+    { type: "settings", name: "이메일 서버" },
+    `host=${input.host} port=${input.port} security=${input.security} ${secret}`,
+  );
   revalidatePath("/settings/integrations/email");
 });

@@ -15,7 +15,19 @@ export default async function EmailServerPage() {
       <section className="card" style={{ padding: 24, maxWidth: 720 }}>
         <SmtpSettingsForm
           // The password never leaves the server: the form learns only whether one is saved.
-          initial={saved ? { host: saved.host, port: saved.port, security: saved.security, username: saved.username ?? "", fromAddress: saved.fromAddress, fromName: saved.fromName, hasPassword: saved.password !== null } : null}
+          initial={
+            saved
+              ? {
+                  host: saved.host,
+                  port: saved.port,
+                  security: saved.security,
+                  username: saved.username ?? "",
+                  fromAddress: saved.fromAddress,
+                  fromName: saved.fromName,
+                  hasPassword: saved.password !== null,
+                }
+              : null
+          }
           allowPlain={allowLoopbackWebhooks()}
           readOnly={user.role !== "admin"}
         />

@@ -12,5 +12,12 @@ export default async function EditAlertPage({ params }: { params: Promise<{ id: 
   if (!row) notFound();
   const t = await getTranslations("form");
   const saved = toDestinationView(row);
-  return <DestinationEditor messenger={row.messenger} saved={saved} title={t("editTitle", { name: saved.name })} readOnly={user.role !== "admin"} />;
+  return (
+    <DestinationEditor
+      messenger={row.messenger}
+      saved={saved}
+      title={t("editTitle", { name: saved.name })}
+      readOnly={user.role !== "admin"}
+    />
+  );
 }
