@@ -73,6 +73,8 @@ export const destinations = sqliteTable("destinations", {
    * so a failing destination waits as a whole and its alerts keep their order.
    */
   paceTat: integer("pace_tat").notNull().default(0),
+  /** 받을 알림 (lib/destinations/routing.ts) as JSON; null: every event, channel and team */
+  routing: text("routing"),
 });
 
 /** 설정 > 앱관리 > 상담 안내: one row (id = 1) of workspace-wide alert settings. */
@@ -111,8 +113,11 @@ export const alerts = sqliteTable(
     event: text("event").notNull(),
     /** the validated InquiryAlert as JSON: what every delivery of it renders */
     payload: text("payload").notNull(),
-    /** queued: deliveries were created; skipped: the event's 상담 안내 switch was off */
-    status: text("status", { enum: ["queued", "skipped"] }).notNull(),
+    /**
+     * queued: deliveries were created; skipped: the event's 상담 안내 switch was off;
+     * unmatched: destinations were enabled but none's 받을 알림 took it
+     */
+    status: text("status", { enum: ["queued", "skipped", "unmatched"] }).notNull(),
     apiKeyId: integer("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull().default(now),
   },

@@ -14,6 +14,7 @@ import type { MessengerId } from "@/lib/messengers/ids";
 import { messengerMeta } from "@/lib/messengers/meta";
 import { DeleteDestinationButton } from "./delete-destination-button";
 import { RecipientsField } from "./recipients-field";
+import { RoutingFields } from "./routing-fields";
 import { TestSendPanel } from "./test-send-panel";
 import { useValidationMessage } from "./use-validation-message";
 
@@ -57,12 +58,20 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
     };
   };
 
+  // 받을 알림, as posted; the server's schema turns it into rules (lib/destinations/routing-schema.ts).
+  const routing = () => {
+    const data = formData();
+    const all = (name: string) => data.getAll(name).map(String);
+    return { routeEvents: all("routeEvents"), routeChannels: all("routeChannels"), routeTeams: String(data.get("routeTeams") ?? "") };
+  };
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     begin();
     const submitted = values();
+    const rules = routing();
     startTransition(async () => {
-      if (settle(await saveDestination({ messenger, values: submitted, testReceipt })))
+      if (settle(await saveDestination({ messenger, values: submitted, routing: rules, testReceipt })))
         router.push("/settings/integrations/alerts?saved=1");
     });
   };
@@ -153,6 +162,7 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
             <p className="warning">{t("form.allowPrivateNetworkWarning")}</p>
           </div>
         ) : null}
+        <RoutingFields saved={saved?.routing} error={(field) => message(errors[field])} />
         <div className="field">
           <label className="checkbox" htmlFor="enabled">
             <input id="enabled" name="enabled" type="checkbox" defaultChecked={saved?.enabled ?? true} />

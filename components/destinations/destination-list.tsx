@@ -3,6 +3,7 @@ import type { DestinationView } from "@/lib/destinations/view";
 import { EnabledSwitch } from "./enabled-switch";
 import { LastTest } from "./last-test";
 import { MessengerBadge } from "./messenger-badge";
+import { RoutingSummary } from "./routing-summary";
 
 export async function DestinationList({ destinations, readOnly }: { destinations: DestinationView[]; readOnly: boolean }) {
   const t = await getTranslations();
@@ -50,6 +51,7 @@ export async function DestinationList({ destinations, readOnly }: { destinations
                     {t("health.badgeFailing")}
                   </span>
                 ) : null}
+                <RoutingSummary routing={d.routing} />
               </td>
               <td className="masked">
                 {d.maskedUrl}

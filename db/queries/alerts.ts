@@ -38,17 +38,24 @@ export function newId(prefix: string): string {
   return `${prefix}_${lastMs.toString(36).padStart(9, "0")}${sequence.toString(36).padStart(4, "0")}${random}`;
 }
 
+/** queued: deliveries were made; skipped: 상담 안내 switch off; unmatched: no destination's 받을 알림 took it */
+export type AlertStatus = "queued" | "skipped" | "unmatched";
+
 export interface AcceptedAlert {
   alertId: string;
-  status: "queued" | "skipped";
+  status: AlertStatus;
   deliveries: { id: string; destinationId: string; messenger: MessengerId; status: "pending" }[];
 }
 
 export interface NewAlert {
   event: string;
   payload: string;
+  /** the event's 상담 안내 switch is off: stored with no delivery */
   skipped: boolean;
+  /** destinations were enabled but none's 받을 알림 took it: stored with no delivery */
+  unmatched?: boolean;
   apiKeyId: number | null;
+  /** the destinations whose 받을 알림 matched: one delivery each */
   destinations: { id: string; messenger: MessengerId }[];
   /** already scoped to the API key */
   idempotencyKey: string | null;
@@ -76,11 +83,12 @@ function acceptOne(db: Db, input: NewAlert): { replayed: boolean; accepted: Acce
     if (seen) q.deleteKey.run({ key: input.idempotencyKey });
   }
   const alertId = newId("alr");
-  const status = input.skipped ? "skipped" : "queued";
+  const status: AlertStatus = input.skipped ? "skipped" : input.unmatched ? "unmatched" : "queued";
   q.insertAlert.run({ id: alertId, event: input.event, payload: input.payload, status, apiKeyId: input.apiKeyId, createdAt: input.now });
-  const rows = input.skipped
-    ? []
-    : input.destinations.map((d) => ({ id: newId("dlv"), destinationId: d.id, messenger: d.messenger, status: "pending" as const }));
+  const rows =
+    status !== "queued"
+      ? []
+      : input.destinations.map((d) => ({ id: newId("dlv"), destinationId: d.id, messenger: d.messenger, status: "pending" as const }));
   for (const r of rows) q.insertDelivery.run({ ...r, alertId, at: input.now });
   const accepted: AcceptedAlert = { alertId, status, deliveries: rows };
   if (input.idempotencyKey) {

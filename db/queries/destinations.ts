@@ -17,6 +17,8 @@ export interface DestinationInput {
   topic: string | null;
   enabled: boolean;
   allowPrivateNetwork: boolean;
+  /** 받을 알림 as stored (lib/destinations/routing.ts storedRouting): null receives everything; left out, unchanged */
+  routing?: string | null;
 }
 
 /** Webhook URLs are encrypted in the database; everything above db/ sees them decrypted. */
@@ -131,11 +133,26 @@ export function pendingCountsByDestination(): Map<string, number> {
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
+export interface DestinationRef {
+  id: string;
+  messenger: MessengerId;
+  paceTat: number;
+  paused: boolean;
+  /** 받을 알림 as stored; the accept path compiles it once per distinct text (lib/destinations/routing.ts) */
+  routing: string | null;
+}
+
 /** Where a new alert goes (no URL: nothing to decrypt on the dispatch path); `paceTat` and `paused` let the worker know when it can next send. */
-export function listEnabledDestinationRefs(): { id: string; messenger: MessengerId; paceTat: number; paused: boolean }[] {
+export function listEnabledDestinationRefs(): DestinationRef[] {
   return prepared(getDb(), "enabledDestinationRefs", (db) =>
     db
-      .select({ id: destinations.id, messenger: destinations.messenger, paceTat: destinations.paceTat, pausedAt: destinations.pausedAt })
+      .select({
+        id: destinations.id,
+        messenger: destinations.messenger,
+        paceTat: destinations.paceTat,
+        pausedAt: destinations.pausedAt,
+        routing: destinations.routing,
+      })
       .from(destinations)
       .where(eq(destinations.enabled, true))
       .orderBy(asc(destinations.createdAt), asc(destinations.id))

@@ -34,4 +34,19 @@ describe("destinationInput", () => {
     });
     expect(parsed.success && parsed.data).toMatchObject({ messenger: "agit", data: { name: "운영" } });
   });
+
+  it("judges 받을 알림 with its own schema, errors under its fields, and routes everything when absent", () => {
+    const values = { id: "", name: "운영", webhookUrl: "https://agit.io/webhook/6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b", enabled: true };
+    expect(errorsOf({ messenger: "agit", values, routing: { routeEvents: [], routeChannels: ["kakao"], routeTeams: "" } })).toEqual({
+      routeEvents: "routing.eventsRequired",
+    });
+    const routed = destinationInput.safeParse({
+      messenger: "agit",
+      values,
+      routing: { routeEvents: ["session.waiting"], routeChannels: ["kakao"], routeTeams: "cs" },
+    });
+    expect(routed.success && routed.data.routing).toEqual({ events: ["session.waiting"], channels: ["kakao"], teams: ["cs"] });
+    const plain = destinationInput.safeParse({ messenger: "agit", values });
+    expect(plain.success && plain.data.routing.teams).toEqual([]);
+  });
 });

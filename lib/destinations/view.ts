@@ -2,6 +2,7 @@ import type { DestinationRow } from "@/db/queries/destinations";
 import { maskRecipients } from "@/lib/messengers/email/recipients";
 import { messengerMeta } from "@/lib/messengers/meta";
 import { maskWebhookUrl } from "@/lib/messengers/webhook-url";
+import { type Routing, readRouting } from "./routing";
 
 /** What the browser may see of a destination: everything but the whole webhook URL. */
 export interface DestinationView {
@@ -16,6 +17,8 @@ export interface DestinationView {
   topic: string | null;
   enabled: boolean;
   allowPrivateNetwork: boolean;
+  /** 받을 알림 */
+  routing: Routing;
   lastTest: { at: number; ok: boolean; status: number | null; code: string | null } | null;
   health: {
     pausedAt: number | null;
@@ -38,6 +41,7 @@ export function toDestinationView(row: DestinationRow): DestinationView {
     topic: row.topic,
     enabled: row.enabled,
     allowPrivateNetwork: row.allowPrivateNetwork,
+    routing: readRouting(row.routing),
     lastTest:
       row.lastTestAt === null
         ? null

@@ -114,7 +114,8 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                   <td>{a.customer ?? "—"}</td>
                   <td>
                     {a.status === "skipped" ? <span className="hint">{t("skippedNote")}</span> : null}
-                    {a.status !== "skipped" && a.deliveries.length === 0 ? <span className="hint">{t("noDeliveries")}</span> : null}
+                    {a.status === "unmatched" ? <span className="hint">{t("unmatchedNote")}</span> : null}
+                    {a.status === "queued" && a.deliveries.length === 0 ? <span className="hint">{t("noDeliveries")}</span> : null}
                     <span className="outcomes">
                       {a.deliveries.map((d) => (
                         <span

@@ -33,6 +33,7 @@ export default async function AlertDetailPage({ params }: { params: Promise<{ id
             </p>
           ) : null}
           {detail.alert.status === "skipped" ? <p className="hint">{t("skippedNote")}</p> : null}
+          {detail.alert.status === "unmatched" ? <p className="hint">{t("unmatchedNote")}</p> : null}
         </div>
       </div>
       {detail.deliveries.map((d) => {

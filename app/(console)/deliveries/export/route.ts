@@ -14,7 +14,8 @@ export async function GET(request: Request): Promise<Response> {
   const { timeZone } = getSettings();
   const filters = parseLogFilters({ ...search, before: undefined }, timeZone);
   const [t, tm] = await Promise.all([getTranslations("log"), getTranslations("messengers")]);
-  const status = (s: string) => (["pending", "delivered", "failed", "queued", "skipped"].includes(s) ? t(`status.${s as "pending"}`) : s);
+  const status = (s: string) =>
+    ["pending", "delivered", "failed", "queued", "skipped", "unmatched"].includes(s) ? t(`status.${s as "pending"}`) : s;
   const messenger = (id: string) => (tm.has(`${id}.name` as "slack.name") ? tm(`${id}.name` as "slack.name") : id);
 
   const encoder = new TextEncoder();

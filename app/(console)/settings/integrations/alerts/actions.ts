@@ -18,6 +18,7 @@ import { optionalIdInput, resumeInput, textIdInput, toggleInput } from "@/lib/ac
 import { audit } from "@/lib/audit";
 import { sendTestMessage } from "@/lib/delivery/test-send";
 import { deliveryWorker } from "@/lib/delivery/worker";
+import { describeRouting, readRouting, storedRouting } from "@/lib/destinations/routing";
 import { openTestReceipt, sealTestReceipt } from "@/lib/destinations/test-receipt";
 import type { DestinationFormValues } from "@/lib/messengers/fields";
 import type { MessengerId } from "@/lib/messengers/ids";
@@ -32,8 +33,10 @@ const channelOf = (messenger: MessengerId, data: DestinationFormValues) =>
 const allowsPrivateNetwork = (messenger: MessengerId, data: DestinationFormValues) =>
   messengerMeta[messenger].capabilities.privateNetwork && data.allowPrivateNetwork === true;
 
-export const saveDestination = adminAction(destinationInput, async ({ messenger, data, testReceipt }, { user }) => {
+export const saveDestination = adminAction(destinationInput, async ({ messenger, data, routing, testReceipt }, { user }) => {
+  const rules = storedRouting(routing);
   const common = {
+    routing: rules,
     name: data.name,
     enabled: data.enabled,
     channel: channelOf(messenger, data),
@@ -49,15 +52,16 @@ export const saveDestination = adminAction(destinationInput, async ({ messenger,
     updateDestination(data.id, { ...common, webhookUrl: data.webhookUrl || undefined });
     id = data.id;
     webhookUrl ||= existing.webhookUrl;
-    await audit(
-      user.email,
-      "destination.update",
-      { type: "destination", id, name: data.name },
-      data.webhookUrl ? "webhook URL replaced" : undefined,
-    );
+    // 감사 기록 says what changed: the URL (never its value) and 받을 알림, before → after.
+    const changes = [
+      data.webhookUrl ? "webhook URL replaced" : null,
+      existing.routing !== rules ? `받을 알림 ${describeRouting(readRouting(existing.routing))} → ${describeRouting(routing)}` : null,
+    ].filter((c) => c !== null);
+    await audit(user.email, "destination.update", { type: "destination", id, name: data.name }, changes.join("; ") || undefined);
   } else {
     id = insertDestination({ messenger, ...common, webhookUrl: data.webhookUrl }).id;
-    await audit(user.email, "destination.create", { type: "destination", id, name: data.name }, messenger);
+    const detail = rules === null ? messenger : `${messenger}; 받을 알림 ${describeRouting(routing)}`;
+    await audit(user.email, "destination.create", { type: "destination", id, name: data.name }, detail);
   }
   // A 테스트 전송 made before this 저장, of exactly what was saved, becomes its 최근 테스트.
   const tested = openTestReceipt(testReceipt, { messenger, webhookUrl, channel: common.channel }, Date.now());
