@@ -12,7 +12,12 @@ const GROUP = { border: 0, padding: 0, margin: "0 0 18px", minWidth: 0 } as cons
 const SUBLEGEND = { fontWeight: 600, padding: 0, marginBottom: 8 } as const;
 const OPTIONS = { display: "flex", flexWrap: "wrap", gap: "8px 10px" } as const;
 const OPTION = { fontWeight: 500, border: "1px solid var(--border)", borderRadius: 8, padding: "7px 12px", background: "#fff" } as const;
-const SECTION = { borderTop: "1px solid var(--border)", paddingTop: 18, marginTop: 6, marginBottom: 18, minWidth: 0 } as const;
+const SECTION = {
+  borderTop: "1px solid var(--border)",
+  borderBottom: "1px solid var(--border)",
+  padding: "18px 0 2px",
+  margin: "6px 0 18px",
+} as const;
 
 interface Props {
   saved?: Routing;
@@ -52,37 +57,39 @@ export function RoutingFields({ saved = ROUTE_ALL, error }: Props) {
   };
   const teamsError = error("routeTeams");
   return (
-    <fieldset className="fieldset" style={SECTION} aria-describedby="routing-lead">
-      <legend>{t("routing.legend")}</legend>
-      <p className="hint" id="routing-lead" style={{ marginBottom: 14 }}>
-        {t("routing.lead")}
-      </p>
-      {group("routeEvents", t("routing.events"), EVENT_TYPES, (e) =>
-        t(`log.events.${EVENT_LABEL_KEYS[e as keyof typeof EVENT_LABEL_KEYS]}`),
-      )}
-      {group("routeChannels", t("routing.channels"), SESSION_CHANNELS, (c) => t(`alert.channels.${c as "web"}`))}
-      <div className="field">
-        <label htmlFor="routeTeams">{t("routing.teams")}</label>
-        <input
-          id="routeTeams"
-          name="routeTeams"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t("routing.teamsPlaceholder")}
-          defaultValue={saved.teams.join(", ")}
-          aria-invalid={teamsError ? true : undefined}
-          aria-describedby={teamsError ? "routeTeams-hint routeTeams-error" : "routeTeams-hint"}
-        />
-        <p className="hint" id="routeTeams-hint">
-          {t("routing.teamsHint")}
+    <div style={SECTION}>
+      <fieldset className="fieldset" aria-describedby="routing-lead">
+        <legend>{t("routing.legend")}</legend>
+        <p className="hint" id="routing-lead" style={{ margin: "-6px 0 14px" }}>
+          {t("routing.lead")}
         </p>
-        {teamsError ? (
-          <p className="error" id="routeTeams-error">
-            {teamsError}
+        {group("routeEvents", t("routing.events"), EVENT_TYPES, (e) =>
+          t(`log.events.${EVENT_LABEL_KEYS[e as keyof typeof EVENT_LABEL_KEYS]}`),
+        )}
+        {group("routeChannels", t("routing.channels"), SESSION_CHANNELS, (c) => t(`alert.channels.${c as "web"}`))}
+        <div className="field">
+          <label htmlFor="routeTeams">{t("routing.teams")}</label>
+          <input
+            id="routeTeams"
+            name="routeTeams"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t("routing.teamsPlaceholder")}
+            defaultValue={saved.teams.join(", ")}
+            aria-invalid={teamsError ? true : undefined}
+            aria-describedby={teamsError ? "routeTeams-hint routeTeams-error" : "routeTeams-hint"}
+          />
+          <p className="hint" id="routeTeams-hint">
+            {t("routing.teamsHint")}
           </p>
-        ) : null}
-      </div>
-    </fieldset>
+          {teamsError ? (
+            <p className="error" id="routeTeams-error">
+              {teamsError}
+            </p>
+          ) : null}
+        </div>
+      </fieldset>
+    </div>
   );
 }
