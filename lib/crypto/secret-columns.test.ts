@@ -26,6 +26,7 @@ const NOT_SECRET = new Set([
   "destinations.pause_reason",
   "destinations.last_failure_code",
   "destinations.last_failure_reason",
+  "destinations.routing",
   "workspace_settings.alert_locale",
   "workspace_settings.time_zone",
   "workspace_settings.failure_alert_destination_id",
