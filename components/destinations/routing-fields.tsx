@@ -11,7 +11,6 @@ import { EVENT_LABEL_KEYS, ROUTE_ALL, type Routing } from "@/lib/destinations/ro
 const GROUP = { border: 0, padding: 0, margin: "0 0 18px", minWidth: 0 } as const;
 const SUBLEGEND = { fontWeight: 600, padding: 0, marginBottom: 8 } as const;
 const OPTIONS = { display: "flex", flexWrap: "wrap", gap: "8px 10px" } as const;
-const OPTION = { fontWeight: 500, border: "1px solid var(--border)", borderRadius: 8, padding: "7px 12px", background: "#fff" } as const;
 const SECTION = {
   borderTop: "1px solid var(--border)",
   borderBottom: "1px solid var(--border)",
@@ -34,7 +33,7 @@ export function RoutingFields({ saved = ROUTE_ALL, error }: Props) {
         <legend style={SUBLEGEND}>{legend}</legend>
         <div style={OPTIONS}>
           {options.map((o) => (
-            <label className="checkbox" style={OPTION} key={o} htmlFor={`${field}-${o}`}>
+            <label className="checkbox chip" key={o} htmlFor={`${field}-${o}`}>
               <input
                 id={`${field}-${o}`}
                 name={field}

@@ -192,7 +192,7 @@ export const SQL = {
    select bucket, event, alerts, skipped from (
      select b.i as bucket, e.event,
             (select count(*) from alerts a where a.event = e.event and a.created_at >= b.start and a.created_at < b.start + cast(@bucketMs as integer)) as alerts,
-            (select count(*) from alerts a where a.event = e.event and a.created_at >= b.start and a.created_at < b.start + cast(@bucketMs as integer) and a.status = 'skipped') as skipped
+            (select count(*) from alerts a where a.event = e.event and a.created_at >= b.start and a.created_at < b.start + cast(@bucketMs as integer) and a.status in ('skipped', 'unmatched')) as skipped
      from events e, buckets b where e.event is not null)
    where alerts > 0 order by bucket, event`,
   destinations: `select id, name, messenger, enabled, paused_at as pausedAt, consecutive_failures as consecutiveFailures

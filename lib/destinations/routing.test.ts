@@ -59,21 +59,6 @@ describe("받을 알림: the routing matrix", () => {
     expect(describeRouting(ROUTE_ALL)).toBe("events=all channels=all teams=all");
     expect(describeRouting(rules)).toBe("events=message.submitted,session.waiting channels=kakao,naver teams=cs,vip");
   });
-
-  it("costs well under 1 ms per alert at p99 with 50 destinations", () => {
-    const stored = Array.from({ length: 50 }, (_, i) =>
-      storedRouting({ events: ["message.submitted"], channels: [SESSION_CHANNELS[i % 5]], teams: [`team${i}`] }),
-    );
-    const times: number[] = [];
-    for (let n = 0; n < 2_000; n++) {
-      const a = alert(EVENT_TYPES[n % 3], SESSION_CHANNELS[n % 5], `team${n % 60}`);
-      const start = performance.now();
-      stored.filter((s) => matcherFor(s)(a));
-      times.push(performance.now() - start);
-    }
-    times.sort((x, y) => x - y);
-    expect(times[Math.floor(times.length * 0.99)]).toBeLessThan(1);
-  });
 });
 
 describe("받을 알림: the schema of the form", () => {
