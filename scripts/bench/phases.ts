@@ -9,7 +9,7 @@ import { insertDestination } from "@/db/queries/destinations";
 import { saveSettings } from "@/db/queries/settings";
 import { EXAMPLE_PATHS } from "@/e2e/fake-messenger/paths";
 import { createApiKey } from "@/lib/api-keys";
-import { MESSENGER_IDS, type MessengerId } from "@/lib/messengers/ids";
+import type { MessengerId } from "@/lib/messengers/ids";
 import type { WebhookMessengerId } from "@/lib/messengers/types";
 import { percentile, rssMb, sampleRss, startAlimi, startBareServer, startRemoteFake, tempDir } from "./support";
 
@@ -151,12 +151,18 @@ async function load(url: string, connections: number, seconds: number, headers: 
   };
 }
 
+/**
+ * The accept run keeps the six messengers of the earlier runs (six deliveries per alert), so its
+ * figures stay comparable from run to run; the notify phase covers every webhook messenger.
+ */
+const ACCEPT_MESSENGERS: WebhookMessengerId[] = ["slack", "mattermost", "jandi", "hiworks", "agit", "teamroom"];
+
 export async function acceptPhase(levels: number[], seconds: number) {
   const fake = await startRemoteFake(FAKE_PORT);
   const dataDir = tempDir("accept");
   const key = seed(
     dataDir,
-    (Object.keys(PATHS) as WebhookMessengerId[]).map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })),
+    ACCEPT_MESSENGERS.map((m) => ({ messenger: m, url: `${fake.url}${PATHS[m]}` })),
   );
   const server = await startAlimi(PORT, dataDir);
   await new Promise((r) => setTimeout(r, 2_000));
@@ -198,7 +204,7 @@ export async function notifyPhase(seconds: number, everyMs: number) {
     sentAt.set(`bench_n${i}_`, Date.now());
     await new Promise((r) => setTimeout(r, Math.max(0, everyMs - (Date.now() - started))));
   }
-  await until(() => deliveryCounts(dataDir).delivered === count * MESSENGER_IDS.length, 10_000);
+  await until(() => deliveryCounts(dataDir).delivered === count * Object.keys(PATHS).length, 10_000);
   const perMessenger: Record<string, { p50: number; p95: number; p99: number; n: number }> = {};
   for (const m of Object.keys(PATHS) as WebhookMessengerId[]) {
     const latencies: number[] = [];
