@@ -22,7 +22,7 @@ export function curlExamples(baseUrl: string): { id: ExampleId; command: string 
       `${auth} \\`,
       `  -H "Content-Type: application/json" \\`,
       ...extra.map((line) => `${line} \\`),
-      `  -d ${shellQuote(JSON.stringify(body))}`,
+      `  -d ${shellQuote(JSON.stringify(body, null, 2))}`,
     ].join("\n");
   return [
     { id: "dispatch", command: post(SAMPLE, [`  -H "Idempotency-Key: evt_123"`]) },
