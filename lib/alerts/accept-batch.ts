@@ -9,7 +9,8 @@ import type { EventType, InquiryAlert } from "./types";
 // The database half of accepting alerts: one transaction for a whole batch, a savepoint per
 // alert, on the caller's connection.
 
-const SWITCH: Record<EventType, keyof WorkspaceSettings> = {
+/** 상담 안내: the switch each event answers to. */
+export const EVENT_SWITCH: Record<EventType, keyof WorkspaceSettings> = {
   "message.submitted": "notifyMessageSubmitted",
   "session.waiting": "notifySessionWaiting",
   "session.assigned": "notifySessionAssigned",
@@ -36,10 +37,11 @@ export interface BatchOutcome {
 /**
  * The 상담 안내 switch first, then each destination's 받을 알림. The rules are read with the
  * destinations (once per batch) and compiled once per distinct rule text, so an alert costs
- * three set lookups per destination and no database read.
+ * three set lookups per destination and no database read. A dry run (accept-dry-run.ts) asks
+ * the same function, so it cannot disagree with what a real dispatch does.
  */
-function route(alert: InquiryAlert, settings: WorkspaceSettings, destinations: DestinationRef[]) {
-  if (!settings[SWITCH[alert.event]]) return { skipped: true, unmatched: false, targets: [] };
+export function routeAlert(alert: InquiryAlert, settings: WorkspaceSettings, destinations: DestinationRef[]) {
+  if (!settings[EVENT_SWITCH[alert.event]]) return { skipped: true, unmatched: false, targets: [] };
   const targets = destinations.filter((d) => matcherFor(d.routing)(alert));
   return { skipped: false, unmatched: destinations.length > 0 && targets.length === 0, targets };
 }
@@ -53,7 +55,7 @@ export function acceptBatch(batch: BatchItem[]): BatchOutcome {
     const settings = getSettings();
     destinations = listEnabledDestinationRefs();
     return batch.map((item): AcceptResult | { error: unknown } => {
-      const { skipped, unmatched, targets } = route(item.alert, settings, destinations);
+      const { skipped, unmatched, targets } = routeAlert(item.alert, settings, destinations);
       try {
         const result = acceptAlert({
           event: item.alert.event,

@@ -37,7 +37,10 @@ export const dispatchSchema = z
     session: z.object({
       id: label(200),
       url: sessionUrlSchema,
-      channel: z.enum(SESSION_CHANNELS).default("other"),
+      channel: z
+        .enum(SESSION_CHANNELS)
+        .default("other")
+        .meta({ description: "Inflow channel (유입 채널): a routing input, matched against each destination's 받을 알림." }),
     }),
     customer: z.object({
       name: label(200),
@@ -46,7 +49,15 @@ export const dispatchSchema = z
     }),
     message: z.string().max(20_000).optional(),
     agent: z.object({ name: label(200) }).optional(),
-    team: z.string().trim().max(100).optional(),
+    team: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .meta({ description: "Team name: a routing input; destinations limited to some teams take only alerts naming one of them." }),
+    dryRun: z.boolean().optional().meta({
+      description: "true: answer 200 with the destinations that would get this alert, and when, without storing or sending anything.",
+    }),
   })
   // `when` makes these run even if other fields failed, so one 422 lists every problem.
   .refine((body) => body.event !== "message.submitted" || (typeof body.message === "string" && body.message.trim() !== ""), {

@@ -1,11 +1,11 @@
-import { hitRateLimit } from "@/db/queries/rate-limits";
 import { acceptInquiry } from "@/lib/alerts/accept";
 import type { InquiryAlert } from "@/lib/alerts/types";
-import { authenticateBearer, authenticateSigned, type HeaderReader } from "@/lib/api-keys";
-import { apiRateLimitPerSecond } from "@/lib/env";
+import type { HeaderReader } from "@/lib/api-keys";
 import { BodyReadError } from "@/lib/http/body";
 import { type ApiAnswer, apiError, apiJson } from "@/lib/http/errors";
+import { checkKeyHeaders, finishKeyCheck, rateLimited } from "./auth";
 import { dispatchSchema, idempotencyKeySchema } from "./dispatch-schema";
+import { dryRunAnswer } from "./dry-run";
 
 // POST /api/v1/alerts, independent of the transport. The Next route handler serves it when the
 // console runs under `next dev`; in production the node:http fast path in lib/server/ calls the very
@@ -19,25 +19,12 @@ export type BodyReader = () => Promise<Uint8Array | null>;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
-/** Per-key requests per second, counted in the database so every process shares the limit. */
-function rateLimited(keyId: number): ApiAnswer | null {
-  const limit = apiRateLimitPerSecond();
-  if (limit === 0) return null;
-  const now = Date.now();
-  const { count, resetAt } = hitRateLimit(`api:${keyId}`, 1_000, now);
-  if (count <= limit) return null;
-  const retryAfter = String(Math.max(1, Math.ceil((resetAt - now) / 1000)));
-  return apiError(429, "rate_limited", `At most ${limit} requests per second per API key.`, undefined, { "retry-after": retryAfter });
-}
-
 function fieldPath(path: PropertyKey[]): string {
   return path
     .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
     .join(".")
     .replace(/\.\[/g, "[");
 }
-
-const unauthorized = (message: string) => apiError(401, "unauthorized", message, undefined, { "www-authenticate": 'Bearer realm="alimi"' });
 
 export async function dispatchAlert(headers: HeaderReader, readBody: BodyReader): Promise<ApiAnswer> {
   try {
@@ -51,26 +38,16 @@ export async function dispatchAlert(headers: HeaderReader, readBody: BodyReader)
 }
 
 async function dispatch(headers: HeaderReader, readBody: BodyReader): Promise<ApiAnswer> {
-  // Two ways in: a Bearer key, or (for chat systems that prefer not to send the key) a request
-  // signed with the key's signing secret. Signed requests are verified once the body is read.
-  const authorization = headers.get("authorization");
-  const signed = authorization === null && headers.get("x-alimi-signature") !== null;
-  let keyId = 0;
-  if (!signed) {
-    const key = authenticateBearer(authorization);
-    if (!key) return unauthorized("A valid API key is required: Authorization: Bearer <key>.");
-    keyId = key.id;
-  }
+  // Bearer keys are checked before the body is read; signatures cover the body (lib/api/auth.ts).
+  const check = checkKeyHeaders(headers);
+  if (check.kind === "refused") return check.answer;
   if (!JSON_TYPE.test(headers.get("content-type") ?? "")) {
     return apiError(415, "unsupported_media_type", "Send the alert as Content-Type: application/json.");
   }
   const bytes = await readBody();
   if (!bytes) return apiError(413, "payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
-  if (signed) {
-    const auth = authenticateSigned(headers, bytes);
-    if (!auth.ok) return unauthorized(`The request signature was refused: ${auth.reason}.`);
-    keyId = auth.keyId;
-  }
+  const keyId = finishKeyCheck(check, headers, bytes);
+  if (typeof keyId !== "number") return keyId;
   const limited = rateLimited(keyId);
   if (limited) return limited;
 
@@ -105,6 +82,9 @@ async function dispatch(headers: HeaderReader, readBody: BodyReader): Promise<Ap
     ...(body.agent ? { agent: body.agent } : {}),
     ...(body.team ? { team: body.team } : {}),
   };
+  // A dry run answers from the same routing decision and stores nothing: no alert, no delivery,
+  // no idempotency record (so a later real dispatch with the same key is not a replay).
+  if (body.dryRun === true) return apiJson(200, dryRunAnswer(alert));
   // An Idempotency-Key belongs to the caller's key; the body id is the chat system's own event
   // id, so it deduplicates across keys (a key rotation must not re-send yesterday's events).
   const idempotencyKey = header !== null ? `key:${keyId}:${header}` : body.id ? `event:${body.id}` : null;

@@ -1,9 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ApiExamples } from "@/components/api-keys/api-examples";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { requireUser } from "@/lib/auth/current-user";
+import { appBaseUrl } from "@/lib/env";
 
 export default async function ApiKeysPage() {
   const user = await requireUser();
@@ -51,6 +53,7 @@ export default async function ApiKeysPage() {
           </table>
         </div>
       )}
+      <ApiExamples baseUrl={appBaseUrl()} />
     </>
   );
 }
