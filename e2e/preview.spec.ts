@@ -1,8 +1,9 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { ALERTS_PATH, signIn } from "./helpers";
+import { ALERTS_PATH, addDestination, deleteDestination, SAMPLE_URLS, signIn } from "./helpers";
 import { screenshot } from "./support/screenshot";
 
-// 미리보기 on the main console server: a new Slack form, never saved (nothing to clean up).
+// 미리보기 on the main console server: a new Slack form, never saved; the 뷰어 test adds a Jandi
+// destination and a 뷰어, and removes both.
 // The preview is built on the server by the real Slack adapter; the spec checks that it follows
 // the form: 이름, 채널, 받을 알림 and the sample event.
 
@@ -99,4 +100,39 @@ test("at 375 px the preview fits without sideways scrolling", async ({ page }) =
   expect(overflow).toBeLessThanOrEqual(0);
   const box = await region.boundingBox();
   expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+});
+
+test("a 뷰어 sees the saved destination's preview and may pick the sample event", async ({ page, browser }) => {
+  const NAME = "미리보기 잔디";
+  const VIEWER = "preview-viewer@alimi.test";
+  await signIn(page);
+  await addDestination(page, "jandi", { name: NAME, url: SAMPLE_URLS.jandi });
+  await page.goto("/settings/accounts");
+  await page.getByLabel("이메일").fill(VIEWER);
+  await page.getByLabel("권한").selectOption("viewer");
+  await page.getByRole("button", { name: "초대" }).click();
+  const password = (await page.getByTestId("one-time-password").textContent()) ?? "";
+
+  const context = await browser.newContext();
+  const viewer = await context.newPage();
+  await signIn(viewer, VIEWER, password);
+  await viewer.goto(ALERTS_PATH);
+  await viewer.getByTestId("destination-row").filter({ hasText: NAME }).getByRole("link").click();
+  const region = viewer.getByRole("region", { name: "미리보기" });
+  const card = region.locator(".preview-card");
+  await expect(card).toContainText(`받는 곳: ${NAME}`);
+  // Jandi's connectInfo rows as they arrive, the message among them.
+  await expect(card).toContainText("메시지주문한 상품이 아직 도착하지 않았어요.");
+  await region.getByLabel("상담 요청").check();
+  await expect(card).toContainText("상담 요청");
+  await expect(card).toContainText("홍길동 고객이 상담사 연결을 기다리고 있습니다.");
+  await expect(viewer.getByLabel("이름")).toBeDisabled();
+  await context.close();
+
+  await deleteDestination(page, NAME);
+  await page.goto("/settings/accounts");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: `${VIEWER} 삭제` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "삭제" }).click();
+  await expect(page.getByTestId("account-row").filter({ hasText: VIEWER })).toHaveCount(0);
 });

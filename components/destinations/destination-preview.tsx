@@ -17,6 +17,19 @@ import { PreviewRules } from "./preview-rules";
 const WATCHED = new Set(["name", "channel", "routeEvents", "routeChannels", "routeTeams"]);
 const DEBOUNCE_MS = 300;
 
+/**
+ * The form's values as FormData would post them, but disabled fields included: a 뷰어's form is
+ * one disabled fieldset, and its preview should show the saved values.
+ */
+function fieldValues(form: HTMLFormElement): [string, string][] {
+  const out: [string, string][] = [];
+  for (const el of Array.from(form.elements) as HTMLInputElement[]) {
+    if (!el.name || ((el.type === "checkbox" || el.type === "radio") && !el.checked)) continue;
+    out.push([el.name, el.value]);
+  }
+  return out;
+}
+
 interface Props {
   messenger: MessengerId;
   formRef: RefObject<HTMLFormElement | null>;
@@ -34,13 +47,15 @@ export function DestinationPreview({ messenger, formRef }: Props) {
     const form = formRef.current;
     if (!form) return;
     const request = () => {
-      const data = new FormData(form);
-      const all = (name: string) => data.getAll(name).map(String);
+      const data = fieldValues(form);
+      const all = (name: string) => data.filter(([n]) => n === name).map(([, v]) => v);
+      const one = (name: string) => all(name)[0];
+      const channel = one("channel");
       const input = {
         messenger,
-        name: String(data.get("name") ?? ""),
-        ...(data.has("channel") ? { channel: String(data.get("channel")) } : {}),
-        routing: { routeEvents: all("routeEvents"), routeChannels: all("routeChannels"), routeTeams: String(data.get("routeTeams") ?? "") },
+        name: one("name") ?? "",
+        ...(channel !== undefined ? { channel } : {}),
+        routing: { routeEvents: all("routeEvents"), routeChannels: all("routeChannels"), routeTeams: one("routeTeams") ?? "" },
         event,
       };
       const id = ++latest.current;
