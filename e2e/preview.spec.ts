@@ -100,6 +100,8 @@ test("at 375 px the preview fits without sideways scrolling", async ({ page }) =
   expect(overflow).toBeLessThanOrEqual(0);
   const box = await region.boundingBox();
   expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+  await region.scrollIntoViewIfNeeded();
+  await screenshot(page, "form-preview-phone");
 });
 
 test("a 뷰어 sees the saved destination's preview and may pick the sample event", async ({ page, browser }) => {
