@@ -13,6 +13,7 @@ import type { DestinationFormValues } from "@/lib/messengers/fields";
 import type { MessengerId } from "@/lib/messengers/ids";
 import { messengerMeta } from "@/lib/messengers/meta";
 import { DeleteDestinationButton } from "./delete-destination-button";
+import { DestinationPreview } from "./destination-preview";
 import { RecipientsField } from "./recipients-field";
 import { RoutingFields } from "./routing-fields";
 import { TestSendPanel } from "./test-send-panel";
@@ -171,6 +172,8 @@ export function DestinationForm({ messenger, saved, readOnly = false }: Props) {
           <p className="hint">{t("form.enabledHint")}</p>
         </div>
       </fieldset>
+      {/* Outside the fieldset: a 뷰어 may pick the sample event too. */}
+      <DestinationPreview messenger={messenger} formRef={formRef} />
       {readOnly ? null : (
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={pending}>
