@@ -62,6 +62,9 @@ test.describe("first run, with no admin configured", () => {
         page.getByRole("button", { name: "로그인" }).click(),
       ]);
       await expect(page.getByText("이메일 또는 비밀번호가 올바르지 않습니다.")).toBeVisible();
+      // The same message stays from the last try: the form's own reset (React clears it once the
+      // answer is rendered) is what says this try is over.
+      await expect(page.getByLabel("비밀번호")).toHaveValue("");
     }
     // Even the right password waits now.
     await page.getByLabel("이메일").fill("owner@example.com");
