@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { signIn } from "@/app/(auth)/login/actions";
 import { TextField } from "@/components/ui/text-field";
 import type { AuthFormState } from "@/lib/auth/schemas";
+import { EmailField } from "./email-field";
 
 export function LoginForm({ next }: { next: string }) {
   const t = useTranslations("auth");
@@ -18,16 +19,7 @@ export function LoginForm({ next }: { next: string }) {
         </p>
       ) : null}
       <input type="hidden" name="next" value={next} />
-      <TextField
-        id="email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        label={t("email")}
-        defaultValue={state.email}
-        error={fieldError(state.fieldErrors?.email)}
-      />
+      <EmailField label={t("email")} defaultValue={state.email} error={fieldError(state.fieldErrors?.email)} />
       <TextField
         id="password"
         name="password"

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { createFirstAdmin } from "@/app/(auth)/setup/actions";
 import { TextField } from "@/components/ui/text-field";
 import type { AuthFormState } from "@/lib/auth/schemas";
+import { EmailField } from "./email-field";
 
 export function SetupForm() {
   const t = useTranslations("auth");
@@ -17,16 +18,7 @@ export function SetupForm() {
           {t(state.formError as "setup.done")} <a href="/login">{t("login.submit")}</a>
         </p>
       ) : null}
-      <TextField
-        id="email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        label={t("email")}
-        defaultValue={state.email}
-        error={fieldError(state.fieldErrors?.email)}
-      />
+      <EmailField label={t("email")} defaultValue={state.email} error={fieldError(state.fieldErrors?.email)} />
       <TextField
         id="password"
         name="password"

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
 import { saveGuideSettings } from "@/app/(console)/settings/app/guide/actions";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SaveFooter } from "@/components/ui/save-footer";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { GuideSettingsValues } from "@/lib/settings/schema";
 
@@ -83,20 +84,7 @@ export function GuideSettingsForm({
           {errorOf("timeZone")}
         </div>
       </fieldset>
-      {readOnly ? null : (
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={pending}>
-            {pending ? t("common.saving") : t("common.save")}
-          </button>
-        </div>
-      )}
-      <div role="status" aria-live="polite">
-        {saved ? (
-          <p className="notice notice-success" style={{ marginTop: 16 }}>
-            {t("destinations.saved")}
-          </p>
-        ) : null}
-      </div>
+      <SaveFooter readOnly={readOnly} pending={pending} savedMessage={saved ? t("destinations.saved") : null} />
       <FormAlert message={formError ? t(formError as "form.formError") : null} />
     </form>
   );

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
 import { saveEmailServer } from "@/app/(console)/settings/integrations/email/actions";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SaveFooter } from "@/components/ui/save-footer";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 
@@ -166,20 +167,7 @@ export function SmtpSettingsForm({
           error={error("fromName")}
         />
       </fieldset>
-      {readOnly ? null : (
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={pending}>
-            {pending ? t("common.saving") : t("common.save")}
-          </button>
-        </div>
-      )}
-      <div role="status" aria-live="polite">
-        {saved ? (
-          <p className="notice notice-success" style={{ marginTop: 16 }}>
-            {t("smtpSettings.saved")}
-          </p>
-        ) : null}
-      </div>
+      <SaveFooter readOnly={readOnly} pending={pending} savedMessage={saved ? t("smtpSettings.saved") : null} />
     </form>
   );
 }

@@ -1,3 +1,5 @@
+import { wallClock } from "@/lib/time/zoned";
+
 // 발송 기록 as CSV for Excel and Google Sheets. UTF-8 with a BOM, because Excel otherwise reads
 // the file as the legacy code page and shows Hangul as mojibake; CRLF line ends (RFC 4180).
 
@@ -21,19 +23,7 @@ export function csvLine(cells: readonly (string | number | null | undefined)[]):
 
 /** `2026-11-28 09:05:03` in the given zone: sortable, and read as a date by spreadsheets. */
 export function csvTime(ms: number, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  const w = wallClock(ms, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
 }
