@@ -1,6 +1,5 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { config } from "./lib/env";
 import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
@@ -8,7 +7,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders(config().https) },
+      // headers() is baked into the build: only what does not depend on the environment. HSTS
+      // follows APP_BASE_URL at run time, added by the production server (lib/server/main.ts).
+      { source: "/:path*", headers: securityHeaders(false) },
       { source: "/api/:path*", headers: [API_CONTENT_SECURITY_POLICY] },
     ];
   },

@@ -35,6 +35,8 @@ function headerReader(req: http.IncomingMessage) {
 }
 
 let SECURITY_HEADERS: Record<string, string> = {};
+/** The same list for Next's answers, HSTS included under https, decided at run time (not at build). */
+let PAGE_HEADERS: [string, string][] = [];
 
 function write(res: http.ServerResponse, answer: ApiAnswer, close: boolean): void {
   res.writeHead(answer.status, {
@@ -58,6 +60,7 @@ async function serveDispatch(req: http.IncomingMessage, res: http.ServerResponse
 async function main(): Promise<void> {
   config(); // validate the environment before anything else
   SECURITY_HEADERS = Object.fromEntries([...securityHeaders(config().https), API_CONTENT_SECURITY_POLICY].map((h) => [h.key, h.value]));
+  PAGE_HEADERS = securityHeaders(config().https).map((h) => [h.key, h.value]);
   const hostname = config().host;
   const app = next({ dev: false, dir: process.cwd(), hostname, port: port() });
   const handle = app.getRequestHandler();
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
         req.headers["x-forwarded-for"],
         config().trustProxy,
       );
+      for (const [name, value] of PAGE_HEADERS) res.setHeader(name, value);
       void handle(req, res);
     }
   });
