@@ -1,3 +1,4 @@
+import { formatWallClock } from "@/lib/time/zoned";
 import en from "@/messages/en.json";
 import ko from "@/messages/ko.json";
 import { MAX_MESSAGE_LENGTH, singleLine, stripControls, truncate } from "./escape";
@@ -84,21 +85,8 @@ export function fill(template: string | unknown, values: Record<string, string>)
 
 /** e.g. "2026-11-23 12:12:45 (Asia/Seoul)": the same shape in both languages, zone named unambiguously. */
 export function formatAlertTime(epochMs: number, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(new Date(epochMs))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} (${timeZone})`;
+  // One cached formatter per zone (lib/time/zoned.ts), not a new Intl object per alert.
+  return `${formatWallClock(epochMs, timeZone)} (${timeZone})`;
 }
 
 /** One line of a digest: who, what, when, and the start of what they wrote. */

@@ -1,4 +1,4 @@
-import { wallClock } from "@/lib/time/zoned";
+import { formatWallClock } from "@/lib/time/zoned";
 
 // 발송 기록 as CSV for Excel and Google Sheets. UTF-8 with a BOM, because Excel otherwise reads
 // the file as the legacy code page and shows Hangul as mojibake; CRLF line ends (RFC 4180).
@@ -22,8 +22,4 @@ export function csvLine(cells: readonly (string | number | null | undefined)[]):
 }
 
 /** `2026-11-28 09:05:03` in the given zone: sortable, and read as a date by spreadsheets. */
-export function csvTime(ms: number, timeZone: string): string {
-  const w = wallClock(ms, timeZone);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
-}
+export const csvTime = formatWallClock;

@@ -71,3 +71,10 @@ export function zonedDayStart(date: string, timeZone: string, plusDays = 0): num
     timeZone,
   );
 }
+
+/** `2026-11-28 09:05:03`: the wall clock in `timeZone`, sortable, 24-hour, the same in every language. */
+export function formatWallClock(ms: number, timeZone: string): string {
+  const w = wallClock(ms, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
+}
