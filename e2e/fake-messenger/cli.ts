@@ -2,22 +2,18 @@
 // their own, for a local demo (start Alimi with ALERTS_ALLOW_LOOPBACK_WEBHOOKS=1 and paste a URL
 // printed below; for 이메일, enter the printed SMTP server under 설정 › 연동 › 이메일 서버), for
 // Playwright's webServer and for `npm run bench`.
+import fs from "node:fs";
+import path from "node:path";
 import { CONTROL_ROUTES } from "./control";
 import { EXAMPLE_PATHS, type MessengerKind, maskPath, startFakeMessenger } from "./server";
 import { startFakeSmtp } from "./smtp";
 
-const LABELS: Record<MessengerKind, string> = {
-  slack: "슬랙(Slack)",
-  mattermost: "매터모스트(Mattermost)",
-  jandi: "잔디(Jandi)",
-  hiworks: "하이웍스(Hiworks)",
-  agit: "아지트(Agit)",
-  teamroom: "팀룸(Teamroom)",
-  teams: "팀즈(Microsoft Teams)",
-  googlechat: "구글 챗(Google Chat)",
-  discord: "디스코드(Discord)",
-  dooray: "두레이(Dooray!)",
-};
+// The names the console shows (messages/ko.json), not a second list to keep in step.
+const ko = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../../messages/ko.json"), "utf8"));
+const LABELS = Object.fromEntries(Object.keys(EXAMPLE_PATHS).map((id) => [id, ko.messengers[id].name as string])) as Record<
+  MessengerKind,
+  string
+>;
 
 function portFromArgs(argv: string[], flag: string, fallback: string): number {
   const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
